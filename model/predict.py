@@ -1,0 +1,72 @@
+"""Batched, length-sorted, dynamically padded inference."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from model.classifier import load_model, resolve_device
+from model.encoding import encode_pairs
+
+
+class Classifier:
+    """A trained run directory ready to score quote records (quote, speaker, context)."""
+
+    def __init__(self, model, tokenizer, schema, device: torch.device, name: str = ""):
+        self.model = model
+        self.tokenizer = tokenizer
+        self.schema = schema
+        self.device = device
+        self.name = name
+
+    @classmethod
+    def load(cls, run_dir: str | Path, device: str = "auto", quantize: bool = False) -> Classifier:
+        torch_device = resolve_device(device)
+        model, tokenizer, schema = load_model(run_dir, torch_device)
+        if quantize:
+            if torch_device.type != "cpu":
+                raise ValueError("--quantize (int8 dynamic quantisation) runs on the CPU only")
+            model = quantize_dynamic(model)
+        return cls(model, tokenizer, schema, torch_device, name=str(run_dir))
+
+    def probabilities(self, records: Sequence[Mapping], batch_size: int = 64) -> np.ndarray:
+        """Class probabilities, one row per record, in the records' order."""
+        n_labels = len(self.schema.labels)
+        if not records:
+            return np.zeros((0, n_labels), dtype=np.float32)
+        features = encode_pairs(self.tokenizer, records, self.schema.max_length)
+        # Sorting by length keeps padding, and so wasted compute, small within each batch.
+        order = sorted(range(len(features)), key=lambda i: len(features[i]["input_ids"]))
+        out = np.zeros((len(records), n_labels), dtype=np.float32)
+        with torch.inference_mode():
+            for first in range(0, len(order), batch_size):
+                idx = order[first : first + batch_size]
+                batch = self.tokenizer.pad([features[i] for i in idx], return_tensors="pt")
+                batch = {k: v.to(self.device) for k, v in batch.items()}
+                logits = self.model(**batch).logits.float()
+                probs = logits.sigmoid() if self.schema.multi_label else logits.softmax(-1)
+                out[idx] = probs.cpu().numpy()
+        return out
+
+    def predict(self, records: Sequence[Mapping], batch_size: int = 64) -> list[dict]:
+        """Per record: {stance, stance_scores} or {frames, frame_scores}."""
+        probs = self.probabilities(records, batch_size)
+        labels = self.schema.labels
+        results = []
+        for row in probs:
+            scores = {label: round(float(p), 4) for label, p in zip(labels, row, strict=True)}
+            if self.schema.multi_label:
+                thresholds = self.schema.thresholds
+                chosen = [lab for lab in labels if scores[lab] >= thresholds.get(lab, 0.5)]
+                results.append({"frames": chosen, "frame_scores": scores})
+            else:
+                results.append({"stance": labels[int(row.argmax())], "stance_scores": scores})
+        return results
+
+
+def quantize_dynamic(model):
+    """int8 dynamic quantisation of the Linear layers (CPU inference only)."""
+    return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)

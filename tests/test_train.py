@@ -1,0 +1,131 @@
+import json
+
+import numpy as np
+import pytest
+import torch
+from transformers import pipeline
+
+from model.classifier import load_model, resolve_device
+from model.predict import Classifier
+from training.data import load_articles, load_records, split_by_article
+from training.train import WeightedTrainer, class_weights, parameter_groups, save_run, train_model
+
+RECORDS = [
+    {"article_id": "a", "quote": "We stand together", "speaker": "Li Wei", "context": "x"},
+    {"article_id": "a", "quote": "A short", "speaker": None, "context": "y" * 400},
+]
+
+
+def splits_of(config):
+    records = load_records(config.data.gold, load_articles(config.data.articles))
+    d = config.data
+    return split_by_article(records, d.dev_fraction, d.test_fraction, d.split_seed)
+
+
+def test_tiny_model_trains_two_steps_and_the_run_dir_is_a_hf_model(trained_run):
+    names = {p.name for p in trained_run.iterdir()}
+    assert {
+        "config.json",
+        "model.safetensors",
+        "tokenizer.json",
+        "quotestance.json",
+        "config.resolved.yaml",
+        "data.json",
+        "metrics.json",
+        "README.md",
+        "report.md",
+        "train_log.csv",
+    } <= names
+    assert "checkpoints" not in names and not list(trained_run.glob("*.bin"))
+    config = json.loads((trained_run / "config.json").read_text())
+    assert config["id2label"] == {"0": "favor", "1": "against", "2": "none"}
+    clf = pipeline("text-classification", model=str(trained_run), device="cpu")
+    out = clf({"text": "We stand together", "text_pair": "Li Wei: They met."})
+    assert out["label"] in {"favor", "against", "none"}
+    metrics = json.loads((trained_run / "metrics.json").read_text())
+    assert {"dev_macro_f1", "test_macro_f1", "test_tfidf_logreg_macro_f1"} <= set(metrics)
+
+
+def test_save_then_load_gives_identical_logits(trained_run, tmp_path):
+    model, tokenizer, schema = load_model(trained_run)
+    first = Classifier(model, tokenizer, schema, torch.device("cpu")).probabilities(RECORDS)
+    save_run(model, tokenizer, schema, _config(trained_run), tmp_path, "h")
+    second = Classifier.load(tmp_path, device="cpu").probabilities(RECORDS)
+    np.testing.assert_array_equal(first, second)
+
+
+def _config(run_dir):
+    from training.experiment import run_config
+
+    return run_config(run_dir)
+
+
+def test_same_seed_gives_same_metrics_on_cpu(tiny_config, tmp_path):
+    splits = splits_of(tiny_config)
+    a = train_model(tiny_config, splits, tmp_path / "a")[0]
+    b = train_model(tiny_config, splits, tmp_path / "b")[0]
+    for (name, pa), (_, pb) in zip(a.named_parameters(), b.named_parameters(), strict=True):
+        assert torch.equal(pa, pb), name
+
+
+def test_resume_after_interruption_reaches_the_same_final_state(tiny_config, tmp_path, monkeypatch):
+    config = tiny_config.model_copy(deep=True)
+    config.training.max_steps = 4
+    config.training.batch_size = 18  # two steps an epoch: checkpoints at steps 2 and 4
+    splits = splits_of(config)
+    reference = train_model(config, splits, tmp_path / "ref")[0]
+
+    real_step = WeightedTrainer.training_step
+    calls = {"n": 0}
+
+    def interrupted(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real_step(self, *args, **kwargs)
+
+    monkeypatch.setattr(WeightedTrainer, "training_step", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        train_model(config, splits, tmp_path / "run")
+    monkeypatch.setattr(WeightedTrainer, "training_step", real_step)
+    resumed = train_model(config, splits, tmp_path / "run", resume=True)[0]
+    for (name, pa), (_, pb) in zip(
+        reference.named_parameters(), resumed.named_parameters(), strict=True
+    ):
+        assert torch.allclose(pa, pb, atol=1e-6), name
+
+
+def test_resume_without_checkpoint_is_a_clear_error(tiny_config, tmp_path):
+    with pytest.raises(FileNotFoundError, match="no checkpoint"):
+        train_model(tiny_config, splits_of(tiny_config), tmp_path, resume=True)
+
+
+def test_class_weights_favour_rare_labels():
+    from model.labels import LabelSchema
+
+    schema = LabelSchema.for_task("stance")
+    records = [{"stance": "none"}] * 8 + [{"stance": "favor"}] * 2 + [{"stance": "against"}] * 2
+    weights = class_weights(records, schema)
+    assert weights[0] == weights[1] > weights[2]
+
+
+def test_layerwise_decay_gives_lower_layers_smaller_rates(tiny_base):
+    from model.classifier import new_model
+    from model.labels import LabelSchema
+
+    model, _ = new_model(str(tiny_base), LabelSchema.for_task("stance"))
+    groups = parameter_groups(model, lr=1e-4, head_lr=1e-3, decay=0.5, weight_decay=0.01)
+    rate = {id(p): g["lr"] for g in groups for p in g["params"]}
+    emb = rate[id(model.bert.embeddings.word_embeddings.weight)]
+    low = rate[id(model.bert.encoder.layer[0].attention.self.query.weight)]
+    top = rate[id(model.bert.encoder.layer[1].attention.self.query.weight)]
+    head = rate[id(model.classifier.weight)]
+    assert emb < low < top < head == 1e-3
+    assert sum(len(g["params"]) for g in groups) == len(list(model.parameters()))
+
+
+def test_cuda_without_gpu_is_an_error_not_a_fallback(monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    with pytest.raises(RuntimeError, match="no CUDA GPU"):
+        resolve_device("cuda")
+    assert resolve_device("auto").type == "cpu"

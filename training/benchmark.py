@@ -1,0 +1,138 @@
+"""Inference speed, measured in one process on the same quotes.
+
+Compares the way a user would naively write it (a transformers pipeline called one quote at a
+time) with quotestance's classifier (length-sorted, dynamically padded batches under
+inference_mode), and its int8 variant; relates the achieved FLOP rate to the machine's own
+float32 matrix-multiply rate measured by the same script; and measures the peak memory of a
+real `quotestance predict` process.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+import numpy as np
+import torch
+from transformers import pipeline
+
+from model.articles import Article, read_articles
+from model.encoding import encode_pairs, second_text
+from model.predict import Classifier
+from model.quotes import extract_quotes
+from training.evaluate import evaluate_splits
+from training.experiment import load_splits, run_config
+
+
+def collect_quotes(paths: list[str], n: int) -> list[dict]:
+    quotes = [
+        q.to_dict()
+        for article in read_articles(paths)
+        if isinstance(article, Article)
+        for q in extract_quotes(article.text, article.id)
+    ]
+    if not quotes:
+        raise ValueError(f"no quotes found in {', '.join(paths)}")
+    return list(islice(cycle(quotes), n))
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def matmul_gflops(size: int = 1024, repeats: int = 20) -> float:
+    """The machine's float32 GEMM rate with torch's threads: the ceiling for encoder inference."""
+    a, b = torch.randn(size, size), torch.randn(size, size)
+    torch.matmul(a, b)
+    seconds = timed(lambda: [torch.matmul(a, b) for _ in range(repeats)])
+    return 2 * size**3 * repeats / seconds / 1e9
+
+
+def model_gflop(classifier: Classifier, records: list[dict]) -> float:
+    """About 2 FLOPs per weight per real token (attention scores add little at these lengths)."""
+    model = classifier.model
+    embedding = sum(p.numel() for n, p in model.named_parameters() if "embeddings" in n)
+    weights = sum(p.numel() for p in model.parameters()) - embedding
+    tokens = sum(len(f["input_ids"]) for f in encode_pairs(classifier.tokenizer, records, 512))
+    return 2 * weights * tokens / 1e9
+
+
+def peak_rss_of_predict(model_dir: Path, articles: list[str]) -> float:
+    """Peak resident memory (MB) of a real `quotestance predict` child process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [
+            sys.executable,
+            "-m",
+            "training.cli",
+            "predict",
+            *articles,
+            "--model",
+            str(model_dir),
+            "-o",
+            f"{tmp}/out.jsonl",
+            "--device",
+            "cpu",
+        ]
+        subprocess.run(command, check=True, capture_output=True)
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def run_benchmark(model_dir: Path, articles: list[str], n_quotes: int = 512) -> dict:
+    records = collect_quotes(articles, n_quotes)
+    classifier = Classifier.load(model_dir, device="cpu")
+    naive = pipeline("text-classification", model=str(model_dir), device="cpu")
+    pairs = [
+        {"text": r["quote"], "text_pair": second_text(r["speaker"], r["context"])} for r in records
+    ]
+    naive(pairs[0])
+    classifier.probabilities(records[:8])
+    naive_s = timed(lambda: [naive(p, truncation=True) for p in pairs])
+    ours_s = timed(lambda: classifier.probabilities(records))
+    quantized = Classifier.load(model_dir, device="cpu", quantize=True)
+    quantized.probabilities(records[:8])
+    int8_s = timed(lambda: quantized.probabilities(records))
+    agree = float(
+        np.mean(
+            classifier.probabilities(records).argmax(1)
+            == quantized.probabilities(records).argmax(1)
+        )
+    )
+    peak = matmul_gflops()
+    achieved = model_gflop(classifier, records) / ours_s
+    return {
+        "quotes": len(records),
+        "torch_threads": torch.get_num_threads(),
+        "naive_pipeline_quotes_per_s": round(len(records) / naive_s, 1),
+        "quotestance_quotes_per_s": round(len(records) / ours_s, 1),
+        "speedup_vs_naive": round(naive_s / ours_s, 2),
+        "int8_quotes_per_s": round(len(records) / int8_s, 1),
+        "int8_speedup_vs_naive": round(naive_s / int8_s, 2),
+        "int8_agreement_with_fp32": round(agree, 4),
+        "int8_test_macro_f1_change": quantization_f1_change(model_dir, classifier, quantized),
+        "matmul_gflops": round(peak, 1),
+        "achieved_gflops": round(achieved, 1),
+        "fraction_of_matmul_peak": round(achieved / peak, 3),
+        "predict_peak_rss_mb": round(peak_rss_of_predict(model_dir, articles), 1),
+    }
+
+
+def quantization_f1_change(model_dir: Path, fp32: Classifier, int8: Classifier) -> float | None:
+    """Macro-F1 of int8 minus fp32 on the run's held-out test split (None if it has none)."""
+    try:
+        splits, _ = load_splits(run_config(model_dir))
+    except (FileNotFoundError, ValueError):
+        return None
+    test = {"test": splits["test"]} if splits.get("test") else None
+    if test is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        a = evaluate_splits(fp32, test, splits["train"], Path(tmp) / "a", bootstrap=0)
+        b = evaluate_splits(int8, test, splits["train"], Path(tmp) / "b", bootstrap=0)
+    return round(b["test"]["model"]["macro_f1"] - a["test"]["model"]["macro_f1"], 4)

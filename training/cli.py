@@ -1,0 +1,207 @@
+"""`quotestance`: one entry point; each sub-command parses options and calls one function."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from training.config import ConfigError
+
+DESCRIPTION = """Find every quote in news articles, who said it, and its stance (favor / against /
+none) and frames toward the China-Russia-North Korea alignment."""
+
+
+def add_device(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--device",
+        default="auto",
+        choices=["auto", "cpu", "cuda"],
+        help="where the model runs; auto = CUDA when present, else CPU (default: auto)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quotestance", description=DESCRIPTION)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="find quotes and speakers in articles (no model needed)")
+    p.add_argument("paths", nargs="+", help=".txt/.html/.jsonl files, folders, or - for stdin")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("quotes.jsonl"),
+        help="where to write the quote records (JSONL; default: quotes.jsonl)",
+    )
+    p.add_argument(
+        "--gold",
+        nargs="+",
+        help="annotated JSONL (files or folders): also score the "
+        "extraction against these gold quotes and print the scores",
+    )
+    p.add_argument(
+        "--baseline",
+        action="store_true",
+        help="with --gold: also score naive quote-mark pairing for comparison",
+    )
+
+    p = sub.add_parser("train", help="fine-tune a model from a YAML config")
+    p.add_argument(
+        "--config", required=True, type=Path, help="YAML file, e.g. configs/stance-minilm.yaml"
+    )
+    p.add_argument(
+        "--output-dir", type=Path, help="run directory (default: the config's output_dir)"
+    )
+    p.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a config value, e.g. --set training.epochs=3 (repeatable)",
+    )
+    p.add_argument("--resume", action="store_true", help="continue from the last checkpoint")
+    p.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="reuse the run directory's model "
+        "when it was trained from the same resolved config and data; train otherwise",
+    )
+
+    p = sub.add_parser("evaluate", help="score a model and the baselines; write reports")
+    p.add_argument("--model", required=True, type=Path, help="run directory from `train`")
+    p.add_argument("--data", nargs="+", help="annotated JSONL (files or folders) to score")
+    p.add_argument(
+        "--split",
+        default="test",
+        choices=["train", "dev", "test", "all"],
+        help="with --data: which split (made as in training) to score (default: test)",
+    )
+    p.add_argument(
+        "--articles",
+        nargs="+",
+        help="with --data: the articles the quotes come from "
+        "(default: the run's); with --gold: raw articles to run end to end",
+    )
+    p.add_argument("--gold", nargs="+", help="gold quotes for --articles (end-to-end mode)")
+    p.add_argument("--output-dir", type=Path, help="where reports go (default: RUN/eval-SPLIT)")
+    add_device(p)
+
+    p = sub.add_parser("crossval", help="k-fold cross-validation by article, model vs baselines")
+    p.add_argument("--config", required=True, type=Path)
+    p.add_argument("--folds", type=int, default=5, help="number of folds (default: 5)")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--output", type=Path, help="write the summary as JSON here")
+
+    p = sub.add_parser("predict", help="batch inference over folders of articles")
+    p.add_argument("paths", nargs="+", help=".txt/.html/.jsonl files, folders, or - for stdin")
+    p.add_argument("--model", required=True, type=Path, help="stance run directory")
+    p.add_argument("--frames-model", type=Path, help="frame run directory (adds `frames`)")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("predictions.jsonl"),
+        help="output file; .csv means CSV (default: predictions.jsonl)",
+    )
+    p.add_argument(
+        "--format", choices=["jsonl", "csv"], help="override the format the suffix implies"
+    )
+    p.add_argument(
+        "--resume", action="store_true", help="skip articles an interrupted run finished"
+    )
+    p.add_argument("--num-shards", type=int, default=1, help="split the inputs into N shards")
+    p.add_argument("--shard-index", type=int, default=0, help="which shard this process runs")
+    p.add_argument("--batch-size", type=int, default=64, help="quotes per forward pass")
+    p.add_argument("--quantize", action="store_true", help="int8 dynamic quantisation (CPU)")
+    p.add_argument(
+        "--show",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print a table of the first N records (-1: all)",
+    )
+    add_device(p)
+
+    p = sub.add_parser("data", help="inspect the annotated data")
+    p.add_argument("action", choices=["stats"], help="stats: counts per split, label, frame, style")
+    p.add_argument("--config", required=True, type=Path)
+
+    p = sub.add_parser("benchmark", help="inference speed: naive pipeline vs quotestance")
+    p.add_argument("--model", required=True, type=Path)
+    p.add_argument("--quotes", type=int, default=512, help="how many quotes to time")
+    p.add_argument(
+        "--articles",
+        nargs="+",
+        default=["seeds/articles", "seeds/corpus/articles"],
+        help="articles the timed quotes are extracted from",
+    )
+    return parser
+
+
+def cmd_extract(args) -> int:
+    from training.commands import extract
+
+    print(extract(args.paths, args.output, args.gold, args.baseline))
+    return 0
+
+
+def cmd_train(args) -> int:
+    from training.commands import train
+
+    print(train(args.config, args.overrides, args.output_dir, args.resume, args.if_missing))
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from training.commands import evaluate
+
+    print(evaluate(args))
+    return 0
+
+
+def cmd_crossval(args) -> int:
+    from training.commands import crossval
+
+    print(crossval(args.config, args.folds, args.overrides, args.output))
+    return 0
+
+
+def cmd_predict(args) -> int:
+    from training.commands import predict
+
+    print(predict(args))
+    return 0
+
+
+def cmd_data(args) -> int:
+    from training.commands import data_stats
+
+    print(data_stats(args.config))
+    return 0
+
+
+def cmd_benchmark(args) -> int:
+    from training.benchmark import run_benchmark
+
+    print(json.dumps(run_benchmark(args.model, args.articles, args.quotes), indent=2))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = globals()[f"cmd_{args.command}"]
+    try:
+        return handler(args)
+    except (ConfigError, ValueError, FileNotFoundError, RuntimeError) as err:
+        print(f"quotestance {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"quotestance {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

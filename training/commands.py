@@ -1,0 +1,181 @@
+"""What each sub-command does, as functions that return printable text (tests call these)."""
+
+from __future__ import annotations
+
+import json
+import os
+from itertools import islice
+from pathlib import Path
+
+import yaml
+from model.quotes import extract_quotes, naive_quotes
+
+from model.articles import ReadError, read_articles
+from model.batch import format_table, run_batch
+from model.predict import Classifier
+from training.config import load_config
+from training.data import data_hash, load_articles, load_records, stats
+from training.evaluate import summarise
+from training.experiment import (
+    crossval as run_crossval,
+)
+from training.experiment import (
+    evaluate_articles,
+    evaluate_data,
+    load_splits,
+    run_training,
+)
+from training.extraction_eval import format_extraction_report, score_extraction
+
+
+def extract(paths: list[str], output: Path, gold: list[str] | None, baseline: bool) -> str:
+    lines, errors, texts, naive = [], [], {}, []
+    for item in read_articles(paths):
+        if isinstance(item, ReadError):
+            errors.append(f"  {item.source}: {item.message}")
+            continue
+        texts[item.id] = item.text
+        lines += [
+            json.dumps(q.to_dict(), ensure_ascii=False) for q in extract_quotes(item.text, item.id)
+        ]
+        if baseline:
+            naive += [q.to_dict() for q in naive_quotes(item.text, item.id)]
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    os.replace(tmp, output)
+    report = [f"{len(lines)} quotes from {len(texts)} articles -> {output}"]
+    if errors:
+        report.append(f"{len(errors)} inputs could not be read:\n" + "\n".join(errors))
+    if gold:
+        records = load_records(gold, load_articles(paths))
+        predicted = [json.loads(line) for line in lines]
+        scored = {
+            aid: text for aid, text in texts.items() if any(r["article_id"] == aid for r in records)
+        }
+        report.append(
+            "quotestance rules:\n"
+            + format_extraction_report(
+                score_extraction(
+                    [p for p in predicted if p["article_id"] in scored], records, scored
+                )
+            )
+        )
+        if baseline:
+            report.append(
+                "naive quote-mark pairing (baseline):\n"
+                + format_extraction_report(
+                    score_extraction(
+                        [p for p in naive if p["article_id"] in scored], records, scored
+                    )
+                )
+            )
+    return "\n".join(report)
+
+
+def is_cached(run_dir: Path, config) -> bool:
+    """The run dir holds a model from exactly this resolved config and these data."""
+    resolved, data_file = run_dir / "config.resolved.yaml", run_dir / "data.json"
+    if not (
+        (run_dir / "model.safetensors").is_file() and resolved.is_file() and data_file.is_file()
+    ):
+        return False
+    same_config = yaml.safe_load(resolved.read_text()) == config.model_dump(mode="json")
+    same_data = json.loads(data_file.read_text())["sha256"] == data_hash(config.data.gold)
+    return same_config and same_data
+
+
+def train(
+    config_path: Path, overrides, output_dir: Path | None, resume: bool, if_missing: bool
+) -> str:
+    config = load_config(config_path, overrides)
+    run_dir = Path(output_dir or config.output_dir)
+    if if_missing and is_cached(run_dir, config):
+        return (
+            f"reusing the trained model in {run_dir} (same config and data); delete it to retrain"
+        )
+    results = run_training(config, run_dir, resume)
+    return summarise(results, config.task, "see report") + f"\nmodel, reports and card in {run_dir}"
+
+
+def evaluate(args) -> str:
+    classifier = Classifier.load(args.model, device=args.device)
+    device = f"{classifier.device}"
+    if args.gold:
+        if not args.articles:
+            raise ValueError("--gold needs --articles: the raw articles to extract from")
+        out = args.output_dir or Path(args.model) / "eval-articles"
+        r = evaluate_articles(classifier, args.articles, args.gold, out)
+        e, s = r["extraction"], r["stance_on_matched"]
+        return (
+            f"device: {device}\nend to end on {r['gold_quotes']} gold quotes: "
+            f"{r['matched']} matched, "
+            f"{r['lost_before_classification']} lost before classification\n"
+            f"extraction: {json.dumps({k: v for k, v in e.items() if isinstance(v, float)})}\n"
+            f"stance on matched quotes: accuracy {s['accuracy']:.3f}, "
+            f"macro-F1 {s['macro_f1']:.3f}, F_avg {s['f_avg']:.3f}\n"
+            f"metrics: {out / 'metrics.json'}"
+        )
+    if not args.data:
+        raise ValueError("give --data FILE (annotated quotes) or --articles PATHS --gold FILE")
+    out = args.output_dir or Path(args.model) / f"eval-{args.split}"
+    results = evaluate_data(classifier, args.model, args.data, args.articles, args.split, out)
+    return summarise(results, classifier.schema.task, device) + f"\nreport: {out / 'report.md'}"
+
+
+def crossval(config_path: Path, folds: int, overrides, output: Path | None) -> str:
+    config = load_config(config_path, overrides)
+    summary = run_crossval(config, folds)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    lines = [f"{folds}-fold cross-validation by article: {config.name} ({config.training.recipe})"]
+    for system, metrics in summary.items():
+        cells = [f"{k} {v['mean']:.3f} ± {v['std']:.3f}" for k, v in metrics.items()]
+        lines.append(f"  {system:<18} " + "   ".join(cells))
+    return "\n".join(lines)
+
+
+def predict(args) -> str:
+    classifier = Classifier.load(args.model, device=args.device, quantize=args.quantize)
+    if classifier.schema.task != "stance":
+        raise ValueError(
+            f"--model {args.model} is a {classifier.schema.task} model; give a stance model"
+        )
+    frames = None
+    if args.frames_model:
+        frames = Classifier.load(args.frames_model, device=args.device, quantize=args.quantize)
+        if frames.schema.task != "frames":
+            raise ValueError(f"--frames-model {args.frames_model} is not a frames model")
+    summary = run_batch(
+        args.paths,
+        classifier,
+        args.output,
+        args.format,
+        frames,
+        args.resume,
+        args.num_shards,
+        args.shard_index,
+        args.batch_size,
+    )
+    text = []
+    if args.show:
+        with args.output.open(encoding="utf-8") as handle:
+            rows = islice(handle, None if args.show < 0 else args.show)
+            if args.output.suffix.lower() != ".csv":
+                text.append(format_table([json.loads(line) for line in rows]))
+    text.append(
+        f"articles {summary['articles']} (+{summary['skipped_done']} done before), "
+        f"quotes {summary['quotes']}, errors {summary['errors']}, "
+        f"stance {summary['stance']}, {summary['seconds']} s, {summary['quotes_per_s']} quotes/s"
+    )
+    text.append(f"records -> {summary['output']}")
+    if summary["errors_file"]:
+        text.append(f"errors  -> {summary['errors_file']}")
+    return "\n".join(text)
+
+
+def data_stats(config_path: Path) -> str:
+    config = load_config(config_path)
+    splits, articles = load_splits(config)
+    return json.dumps(stats(splits, articles), indent=2)

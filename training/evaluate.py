@@ -1,0 +1,118 @@
+"""Score a model and the baselines side by side on annotated splits; write the reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from model.labels import LabelSchema
+from model.predict import Classifier
+from training.baselines import fit_baseline
+from training.metrics import frame_metrics, stance_metrics
+from training.report import flatten_metrics, terminal_summary, write_report
+
+WORST_ERRORS = 15
+
+
+def gold_of(records: list[dict], schema: LabelSchema) -> list:
+    return (
+        [r["frames"] or [] for r in records]
+        if schema.multi_label
+        else [r["stance"] for r in records]
+    )
+
+
+def predicted_labels(probs: np.ndarray, schema: LabelSchema) -> list:
+    labels = schema.labels
+    if schema.multi_label:
+        cut = np.array([schema.thresholds.get(label, 0.5) for label in labels])
+        return [[labels[j] for j in np.flatnonzero(row >= cut)] for row in probs]
+    return [labels[int(i)] for i in probs.argmax(axis=1)]
+
+
+def score(records: list[dict], probs: np.ndarray, schema: LabelSchema, bootstrap: int, seed: int):
+    gold, pred = gold_of(records, schema), predicted_labels(probs, schema)
+    if schema.multi_label:
+        return frame_metrics(gold, pred, schema.labels)
+    return stance_metrics(gold, pred, probs, schema.labels, bootstrap, seed)
+
+
+def check_known_labels(records: list[dict], schema: LabelSchema, split: str) -> None:
+    known = set(schema.labels)
+    for record in records:
+        values = record["frames"] or [] if schema.multi_label else [record["stance"]]
+        for value in values:
+            if value not in known:
+                raise ValueError(
+                    f"{record.get('source', split)}: label {value!r} is not one the model knows "
+                    f"({', '.join(schema.labels)})"
+                )
+
+
+def worst_errors(records: list[dict], probs: np.ndarray, schema: LabelSchema) -> list[dict]:
+    """Confident mistakes first: they are what a user most needs to see."""
+    if schema.multi_label:
+        return []
+    errors = []
+    for record, row in zip(records, probs, strict=True):
+        pred = schema.labels[int(row.argmax())]
+        if pred != record["stance"]:
+            errors.append(
+                {
+                    "article_id": record["article_id"],
+                    "quote": record["quote"],
+                    "speaker": record["speaker"],
+                    "context": record["context"],
+                    "gold": record["stance"],
+                    "pred": pred,
+                    "confidence": float(row.max()),
+                }
+            )
+    return sorted(errors, key=lambda e: -e["confidence"])[:WORST_ERRORS]
+
+
+def evaluate_splits(
+    classifier: Classifier,
+    splits: dict[str, list[dict]],
+    train_records: list[dict],
+    output_dir: Path,
+    baselines: list[str] | tuple[str, ...] = (),
+    bootstrap: int = 1000,
+    seed: int = 13,
+    batch_size: int = 64,
+    title: str = "Evaluation",
+) -> dict:
+    """Model and baselines (fit on `train_records`) on every split; writes report + metrics.json."""
+    schema = classifier.schema
+    for name, records in splits.items():
+        if not records:
+            raise ValueError(f"the {name!r} split is empty: nothing to evaluate")
+        check_known_labels(records, schema, name)
+    fitted = [fit_baseline(n, train_records, schema.task, schema.labels, seed) for n in baselines]
+    results, errors, plots = {}, {}, {}
+    for name, records in splits.items():
+        probs = classifier.probabilities(records, batch_size)
+        results[name] = {"model": score(records, probs, schema, bootstrap, seed)}
+        for baseline in fitted:
+            base_probs = baseline.predict_proba(records)
+            results[name][baseline.name] = score(records, base_probs, schema, bootstrap, seed)
+        errors[name] = worst_errors(records, probs, schema)
+        if not schema.multi_label:
+            plots[name] = (np.array([schema.label2id[r["stance"]] for r in records]), probs)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    write_report(results, errors, schema.labels, schema.task, output_dir, title, plots)
+    return results
+
+
+def summarise(results: dict, task: str, device: str) -> str:
+    return f"device: {device}\n" + terminal_summary(results, task)
+
+
+def load_metrics(output_dir: Path) -> dict:
+    return json.loads((output_dir / "metrics.json").read_text(encoding="utf-8"))
+
+
+def flat(results: dict) -> dict:
+    return flatten_metrics(results)

@@ -1,0 +1,203 @@
+"""Named steps that the CLI calls: train a run, evaluate a run, cross-validate a config."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import yaml
+from model.quotes import extract_quotes
+
+from model.articles import Article
+from model.predict import Classifier
+from training.config import Config, parse_config
+from training.data import (
+    DataError,
+    data_hash,
+    kfold_by_article,
+    load_articles,
+    load_records,
+    split_by_article,
+)
+from training.evaluate import evaluate_splits, score
+from training.extraction_eval import match_quotes, score_extraction
+from training.metrics import tune_thresholds
+from training.model_card import write_model_card
+from training.report import flatten_metrics
+from training.train import save_run, task_records, train_model
+
+
+def load_splits(config: Config) -> tuple[dict[str, list[dict]], dict[str, Article]]:
+    """train/dev/test of the annotated corpus, plus `real` when a real test set is configured."""
+    articles = load_articles(config.data.articles)
+    records = load_records(config.data.gold, articles)
+    d = config.data
+    splits = split_by_article(records, d.dev_fraction, d.test_fraction, d.split_seed)
+    if d.test_gold:
+        real_articles = load_articles(d.test_articles)
+        splits["real"] = load_records(d.test_gold, real_articles)
+        overlap = {r["article_id"] for r in splits["real"]} & set(articles)
+        if overlap:
+            raise DataError(f"real test articles are also in the training data: {sorted(overlap)}")
+    return {k: v for k, v in splits.items() if v}, articles
+
+
+def run_training(config: Config, run_dir: Path | None = None, resume: bool = False) -> dict:
+    run_dir = Path(run_dir or config.output_dir)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    splits, _ = load_splits(config)
+    splits = {name: task_records(records, config.task) for name, records in splits.items()}
+    model, tokenizer, schema = train_model(config, splits, run_dir, resume=resume)
+    classifier = Classifier(model, tokenizer, schema, model.device, name=str(run_dir))
+    if schema.multi_label:
+        dev_probs = classifier.probabilities(splits["dev"], config.evaluation.batch_size)
+        schema.thresholds = tune_thresholds(
+            [r["frames"] for r in splits["dev"]], dev_probs, schema.labels
+        )
+    save_run(model, tokenizer, schema, config, run_dir, data_hash(config.data.gold))
+    results = evaluate_splits(
+        classifier,
+        {name: records for name, records in splits.items() if name != "train"},
+        splits["train"],
+        run_dir,
+        baselines=config.evaluation.baselines,
+        bootstrap=config.evaluation.bootstrap_samples,
+        seed=config.seed,
+        batch_size=config.evaluation.batch_size,
+        title=f"Evaluation of {config.name}",
+    )
+    write_model_card(run_dir, config, results, {k: len(v) for k, v in splits.items()})
+    return results
+
+
+def run_config(run_dir: Path) -> Config:
+    path = Path(run_dir) / "config.resolved.yaml"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} missing: {run_dir} is not a quotestance run directory")
+    return parse_config(yaml.safe_load(path.read_text(encoding="utf-8")), source=str(path))
+
+
+def evaluate_data(
+    classifier: Classifier,
+    run_dir: Path,
+    data: list[str],
+    articles: list[str] | None,
+    split: str,
+    output_dir: Path,
+) -> dict:
+    """Score annotated quotes: one split of `data` split as in training, or all of it."""
+    config = run_config(run_dir)
+    article_texts = load_articles(articles or config.data.articles)
+    records = task_records(load_records(data, article_texts), config.task)
+    train_config_articles = load_articles(config.data.articles)
+    train_records = task_records(load_records(config.data.gold, train_config_articles), config.task)
+    d = config.data
+    train_split = split_by_article(train_records, d.dev_fraction, d.test_fraction, d.split_seed)
+    if split == "all":
+        chosen = {"all": records}
+    else:
+        splits = split_by_article(records, d.dev_fraction, d.test_fraction, d.split_seed)
+        if split not in splits or not splits[split]:
+            raise DataError(f"split {split!r} is empty or unknown (train, dev, test, all)")
+        chosen = {split: splits[split]}
+    return evaluate_splits(
+        classifier,
+        chosen,
+        train_split["train"],
+        output_dir,
+        baselines=config.evaluation.baselines,
+        bootstrap=config.evaluation.bootstrap_samples,
+        seed=config.seed,
+        title=f"Evaluation of {run_dir}",
+    )
+
+
+def evaluate_articles(
+    classifier: Classifier, article_paths: list[str], gold_paths: list[str], output_dir: Path
+) -> dict:
+    """End to end: extract from raw articles, match to gold by overlap, classify the matches."""
+    articles = load_articles(article_paths)
+    gold = load_records(gold_paths, articles)
+    gold_ids = {r["article_id"] for r in gold}
+    if not gold_ids:
+        raise DataError("the gold file has no quotes for these articles")
+    texts = {aid: articles[aid].text for aid in gold_ids}
+    predicted = [q.to_dict() for aid in sorted(gold_ids) for q in extract_quotes(texts[aid], aid)]
+    extraction = score_extraction(predicted, gold, texts)
+    matched_gold, matched_pred = [], []
+    for aid in sorted(gold_ids):
+        g = [r for r in gold if r["article_id"] == aid]
+        p = [r for r in predicted if r["article_id"] == aid]
+        pairs = match_quotes(
+            [(r["start"], r["end"]) for r in p], [(r["start"], r["end"]) for r in g], 0.3
+        )
+        matched_pred += [p[i] for i, _ in pairs]
+        matched_gold += [g[j] for _, j in pairs]
+    if not matched_gold:
+        raise DataError(
+            "no extracted quote matches any gold quote: check that --gold fits --articles"
+        )
+    schema = classifier.schema
+    probs = classifier.probabilities(matched_pred)
+    stance = score(matched_gold, probs, schema, 1000, 0)
+    results = {
+        "extraction": extraction["overall"],
+        "stance_on_matched": stance,
+        "gold_quotes": len(gold),
+        "matched": len(matched_gold),
+        "lost_before_classification": len(gold) - len(matched_gold),
+    }
+    output_dir.mkdir(parents=True, exist_ok=True)
+    flat = {f"end_to_end_{k}": v for k, v in flatten_metrics({"x": {"model": stance}}).items()}
+    flat = {k.replace("end_to_end_x_", "end_to_end_"): v for k, v in flat.items()}
+    for key, value in extraction["overall"].items():
+        if isinstance(value, int | float):
+            flat[f"extraction_{key}"] = value
+    flat["end_to_end_lost_before_classification"] = results["lost_before_classification"]
+    (output_dir / "metrics.json").write_text(json.dumps(flat, indent=2) + "\n", encoding="utf-8")
+    return results
+
+
+def crossval(config: Config, folds: int, work_dir: Path | None = None) -> dict:
+    """k folds by article: model and baselines on each held-out fold; mean and std."""
+    articles = load_articles(config.data.articles)
+    records = task_records(load_records(config.data.gold, articles), config.task)
+    per_fold: list[dict] = []
+    with tempfile.TemporaryDirectory(dir=work_dir) as tmp:
+        for i, (train, test) in enumerate(kfold_by_article(records, folds, config.data.split_seed)):
+            inner = split_by_article(
+                train, config.data.dev_fraction, 0.0, config.data.split_seed + i
+            )
+            fold_dir = Path(tmp) / f"fold{i}"
+            splits = {"train": inner["train"], "dev": inner["dev"]}
+            model, tokenizer, schema = train_model(config, splits, fold_dir)
+            classifier = Classifier(model, tokenizer, schema, model.device)
+            results = evaluate_splits(
+                classifier,
+                {"fold": test},
+                inner["train"],
+                fold_dir / "eval",
+                baselines=config.evaluation.baselines,
+                bootstrap=0,
+                seed=config.seed,
+            )
+            per_fold.append(results["fold"])
+    return summarise_folds(per_fold, config.task)
+
+
+def summarise_folds(per_fold: list[dict], task: str) -> dict:
+    keys = ("macro_f1", "micro_f1") if task == "frames" else ("macro_f1", "f_avg", "accuracy")
+    summary: dict = {}
+    for system in per_fold[0]:
+        summary[system] = {}
+        for key in keys:
+            values = [float(fold[system][key]) for fold in per_fold]
+            summary[system][key] = {
+                "mean": float(np.mean(values)),
+                "std": statistics.stdev(values) if len(values) > 1 else 0.0,
+                "folds": values,
+            }
+    return summary
