@@ -126,8 +126,19 @@ def build_parser() -> argparse.ArgumentParser:
     add_device(p)
 
     p = sub.add_parser("data", help="inspect the annotated data")
-    p.add_argument("action", choices=["stats"], help="stats: counts per split, label, frame, style")
-    p.add_argument("--config", required=True, type=Path)
+    p.add_argument(
+        "action",
+        choices=["stats", "agreement"],
+        help="stats: counts per split, label, frame, style and speaker type; "
+        "agreement: Cohen's kappa of --second against the gold annotation",
+    )
+    p.add_argument("--config", required=True, type=Path, help="the config naming the data")
+    p.add_argument(
+        "--second",
+        nargs="+",
+        default=["seeds/corpus/agreement/second"],
+        help="with agreement: the independent second annotation (JSONL files/folders)",
+    )
 
     p = sub.add_parser("benchmark", help="inference speed: naive pipeline vs quotestance")
     p.add_argument("--model", required=True, type=Path)
@@ -177,9 +188,12 @@ def cmd_predict(args) -> int:
 
 
 def cmd_data(args) -> int:
-    from training.commands import data_stats
+    from training.commands import data_agreement, data_stats
 
-    print(data_stats(args.config))
+    if args.action == "agreement":
+        print(data_agreement(args.config, args.second))
+    else:
+        print(data_stats(args.config))
     return 0
 
 

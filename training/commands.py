@@ -8,11 +8,12 @@ from itertools import islice
 from pathlib import Path
 
 import yaml
-from model.quotes import extract_quotes, naive_quotes
 
 from model.articles import ReadError, read_articles
 from model.batch import format_table, run_batch
 from model.predict import Classifier
+from model.quotes import extract_quotes, naive_quotes
+from training.agreement import agreement, pair_up, read_second
 from training.config import load_config
 from training.data import data_hash, load_articles, load_records, stats
 from training.evaluate import summarise
@@ -95,6 +96,8 @@ def train(
             f"reusing the trained model in {run_dir} (same config and data); delete it to retrain"
         )
     results = run_training(config, run_dir, resume)
+    if not results:
+        return f"worker process done (the main process saves {run_dir})"
     return summarise(results, config.task, "see report") + f"\nmodel, reports and card in {run_dir}"
 
 
@@ -111,7 +114,9 @@ def evaluate(args) -> str:
             f"device: {device}\nend to end on {r['gold_quotes']} gold quotes: "
             f"{r['matched']} matched, "
             f"{r['lost_before_classification']} lost before classification\n"
-            f"extraction: {json.dumps({k: v for k, v in e.items() if isinstance(v, float)})}\n"
+            f"extraction F1 at overlap 0.3 / 0.8 / exact: {e['0.3']['f1']:.3f} / "
+            f"{e['0.8']['f1']:.3f} / {e['exact']['f1']:.3f}; speaker accuracy "
+            f"{e['speaker_accuracy'] or 0:.3f}\n"
             f"stance on matched quotes: accuracy {s['accuracy']:.3f}, "
             f"macro-F1 {s['macro_f1']:.3f}, F_avg {s['f_avg']:.3f}\n"
             f"metrics: {out / 'metrics.json'}"
@@ -179,3 +184,9 @@ def data_stats(config_path: Path) -> str:
     config = load_config(config_path)
     splits, articles = load_splits(config)
     return json.dumps(stats(splits, articles), indent=2)
+
+
+def data_agreement(config_path: Path, second: list[str]) -> str:
+    config = load_config(config_path)
+    gold = load_records(config.data.gold, load_articles(config.data.articles))
+    return json.dumps(agreement(pair_up(gold, read_second(second))), indent=2, ensure_ascii=False)
