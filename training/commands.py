@@ -11,6 +11,7 @@ import yaml
 
 from model.articles import ReadError, read_articles
 from model.batch import format_table, run_batch
+from model.classifier import resolve_device
 from model.predict import Classifier
 from model.quotes import extract_quotes, naive_quotes
 from training.agreement import agreement, pair_up, read_second
@@ -98,7 +99,8 @@ def train(
     results = run_training(config, run_dir, resume)
     if not results:
         return f"worker process done (the main process saves {run_dir})"
-    return summarise(results, config.task, "see report") + f"\nmodel, reports and card in {run_dir}"
+    device = str(resolve_device(config.training.device))
+    return summarise(results, config.task, device) + f"\nmodel, reports and card in {run_dir}"
 
 
 def evaluate(args) -> str:

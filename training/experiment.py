@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import tempfile
 from pathlib import Path
 
 import numpy as np
 import yaml
-from model.quotes import extract_quotes
 
 from model.articles import Article
 from model.predict import Classifier
+from model.quotes import extract_quotes
 from training.config import Config, parse_config
 from training.data import (
     DataError,
@@ -51,6 +52,8 @@ def run_training(config: Config, run_dir: Path | None = None, resume: bool = Fal
     splits, _ = load_splits(config)
     splits = {name: task_records(records, config.task) for name, records in splits.items()}
     model, tokenizer, schema = train_model(config, splits, run_dir, resume=resume)
+    if int(os.environ.get("RANK", "0")) != 0:
+        return {}  # under torchrun / accelerate only the main process saves and evaluates
     classifier = Classifier(model, tokenizer, schema, model.device, name=str(run_dir))
     if schema.multi_label:
         dev_probs = classifier.probabilities(splits["dev"], config.evaluation.batch_size)
@@ -154,7 +157,9 @@ def evaluate_articles(
     flat = {f"end_to_end_{k}": v for k, v in flatten_metrics({"x": {"model": stance}}).items()}
     flat = {k.replace("end_to_end_x_", "end_to_end_"): v for k, v in flat.items()}
     for key, value in extraction["overall"].items():
-        if isinstance(value, int | float):
+        if isinstance(value, dict):  # one entry per overlap level: precision, recall, f1
+            flat.update({f"extraction_{key}_{name}": v for name, v in value.items()})
+        elif isinstance(value, int | float):
             flat[f"extraction_{key}"] = value
     flat["end_to_end_lost_before_classification"] = results["lost_before_classification"]
     (output_dir / "metrics.json").write_text(json.dumps(flat, indent=2) + "\n", encoding="utf-8")

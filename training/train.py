@@ -194,6 +194,8 @@ def training_arguments(config: Config, run_dir: Path, n_train: int) -> TrainingA
         bf16=bf16,
         fp16=on_gpu and not bf16,
         dataloader_num_workers=0,
+        # Batches of similar length waste little compute on padding.
+        train_sampling_strategy="group_by_length",
         remove_unused_columns=False,
         disable_tqdm=False,
     )

@@ -1,0 +1,59 @@
+import json
+
+import pytest
+
+from model.predict import Classifier
+from training.data import DataError
+from training.experiment import evaluate_articles, evaluate_data
+
+
+@pytest.fixture(scope="module")
+def classifier(trained_run):
+    return Classifier.load(trained_run, device="cpu")
+
+
+def test_evaluate_data_scores_model_and_baselines_and_writes_reports(
+    classifier, trained_run, corpus, tmp_path
+):
+    _, gold = corpus
+    results = evaluate_data(classifier, trained_run, [str(gold)], None, "test", tmp_path)
+    assert set(results["test"]) == {"model", "majority", "tfidf_logreg"}
+    for name in ("metrics.json", "report.md", "confusion_test.png", "reliability_test.png"):
+        assert (tmp_path / name).is_file()
+    metrics = json.loads((tmp_path / "metrics.json").read_text())
+    assert 0 <= metrics["test_macro_f1"] <= 1 and "test_majority_macro_f1" in metrics
+
+
+def test_cpu_evaluation_is_deterministic(classifier, trained_run, corpus, tmp_path):
+    _, gold = corpus
+    a = evaluate_data(classifier, trained_run, [str(gold)], None, "all", tmp_path / "a")
+    b = evaluate_data(classifier, trained_run, [str(gold)], None, "all", tmp_path / "b")
+    assert a == b
+
+
+def test_unknown_label_in_data_is_an_error(classifier, trained_run, corpus, tmp_path):
+    articles, gold = corpus
+    copy = tmp_path / "gold"
+    copy.mkdir()
+    for path in gold.iterdir():
+        (copy / path.name).write_text(path.read_text().replace('"favor"', '"support"'))
+    with pytest.raises(DataError, match="unknown stance 'support'"):
+        evaluate_data(classifier, trained_run, [str(copy)], [str(articles)], "all", tmp_path)
+
+
+def test_end_to_end_on_raw_articles(classifier, corpus, tmp_path):
+    articles, gold = corpus
+    results = evaluate_articles(classifier, [str(articles)], [str(gold)], tmp_path)
+    assert results["gold_quotes"] == 72
+    assert results["matched"] + results["lost_before_classification"] == 72
+    assert results["extraction"]["0.8"]["f1"] > 0.9
+    assert (tmp_path / "metrics.json").is_file()
+
+
+def test_gold_that_does_not_match_the_articles_is_an_error(classifier, corpus, tmp_path):
+    _, gold = corpus
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "x.txt").write_text("Nothing quoted here.")
+    with pytest.raises(DataError, match="no article 't00_wire'"):
+        evaluate_articles(classifier, [str(other)], [str(gold)], tmp_path / "out")

@@ -1,0 +1,168 @@
+"""Score extracted quotes against gold quote records: span precision/recall/F1 and speakers.
+
+Spans are compared by character overlap (|intersection| / |union|) at three strictness levels:
+0.3 (found roughly the right quote), 0.8 (found nearly the right span) and exact. Speaker
+accuracy is measured on the pairs matched at 0.3, so it is not hidden by span disagreements.
+"""
+
+from __future__ import annotations
+
+LEVELS = (("0.3", 0.3), ("0.8", 0.8), ("exact", 1.0))
+
+
+def locate_gold(records: list[dict], text: str) -> list[tuple[int, int]]:
+    """Character spans of one article's gold records, taken in order.
+
+    A record's "start" wins; otherwise the next occurrence at or after the previous record's end
+    (gold lists quotes in text order), else the first occurrence anywhere.
+    """
+    spans = []
+    cursor = 0
+    for record in records:
+        quote = record["quote"]
+        start = record.get("start")
+        if start is None or text[start : start + len(quote)] != quote:
+            start = text.find(quote, cursor)
+            if start < 0:
+                start = text.find(quote)
+        if start < 0 or not quote:
+            raise ValueError(
+                f"gold quote not found in article {record.get('article_id')!r}: {quote[:80]!r}"
+            )
+        spans.append((start, start + len(quote)))
+        cursor = start + len(quote)
+    return spans
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union > 0 else float(a == b)
+
+
+def match_quotes(
+    pred: list[tuple[int, int]], gold: list[tuple[int, int]], threshold: float
+) -> list[tuple[int, int]]:
+    """One-to-one (pred_idx, gold_idx) pairs whose overlap reaches threshold, best first.
+
+    threshold 1.0 (or "exact") means identical spans.
+    """
+    exact = threshold == "exact" or threshold >= 1.0
+    candidates = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            score = 1.0 if p == g else (0.0 if exact else overlap(p, g))
+            if score > 0 and score >= (1.0 if exact else threshold):
+                candidates.append((-score, i, j))
+    pairs, used_pred, used_gold = [], set(), set()
+    for _, i, j in sorted(candidates):
+        if i not in used_pred and j not in used_gold:
+            pairs.append((i, j))
+            used_pred.add(i)
+            used_gold.add(j)
+    return sorted(pairs)
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    # Case, spacing and apostrophe style (’ vs ') are typography, not a different speaker.
+    def norm(s: str | None) -> str | None:
+        return None if s is None else " ".join(s.replace("’", "'").split()).lower()
+
+    return norm(a) == norm(b)
+
+
+def _prf(matched: int, n_pred: int, n_gold: int) -> dict:
+    precision = matched / n_pred if n_pred else (1.0 if not n_gold else 0.0)
+    recall = matched / n_gold if n_gold else (1.0 if not n_pred else 0.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "matched": matched}
+
+
+def _count(pred_recs, gold_recs, pred_spans, gold_spans) -> dict:
+    counts = {"n_pred": len(pred_spans), "n_gold": len(gold_spans)}
+    for name, threshold in LEVELS:
+        counts[name] = len(match_quotes(pred_spans, gold_spans, threshold))
+    pairs = match_quotes(pred_spans, gold_spans, 0.3)
+    counts["speaker_correct"] = sum(
+        same_speaker(pred_recs[i].get("speaker"), gold_recs[j].get("speaker")) for i, j in pairs
+    )
+    counts["speaker_total"] = len(pairs)
+    return counts
+
+
+def _scores(counts: dict) -> dict:
+    out = {"n_pred": counts["n_pred"], "n_gold": counts["n_gold"]}
+    for name, _ in LEVELS:
+        out[name] = _prf(counts[name], counts["n_pred"], counts["n_gold"])
+    total = counts["speaker_total"]
+    out["speaker_accuracy"] = counts["speaker_correct"] / total if total else None
+    out["speaker_correct"] = counts["speaker_correct"]
+    out["speaker_total"] = total
+    return out
+
+
+def _by_article(records: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for record in records:
+        grouped.setdefault(record["article_id"], []).append(record)
+    return grouped
+
+
+def score_extraction(pred: list[dict], gold: list[dict], texts: dict[str, str]) -> dict:
+    """Compare Quote.to_dict() records with gold records, per article and overall.
+
+    Articles in `texts` with no records on either side still count (as empty), so a missed
+    article lowers recall and a spurious one lowers precision.
+    """
+    pred_by, gold_by = _by_article(pred), _by_article(gold)
+    ids = sorted(set(texts) | set(pred_by) | set(gold_by))
+    total: dict[str, int] = {}
+    per_article = {}
+    for article_id in ids:
+        if article_id not in texts:
+            raise ValueError(f"no article text for {article_id!r}; pass it in texts")
+        preds, golds = pred_by.get(article_id, []), gold_by.get(article_id, [])
+        pred_spans = [(r["start"], r["end"]) for r in preds]
+        gold_spans = locate_gold(golds, texts[article_id])
+        counts = _count(preds, golds, pred_spans, gold_spans)
+        per_article[article_id] = _scores(counts)
+        for key, value in counts.items():
+            total[key] = total.get(key, 0) + value
+    if not total:
+        total = {"n_pred": 0, "n_gold": 0, "speaker_correct": 0, "speaker_total": 0}
+        total.update({name: 0 for name, _ in LEVELS})
+    return {"overall": _scores(total), "per_article": per_article}
+
+
+def format_extraction_report(scores: dict) -> str:
+    """A plain-text table: one row per article, then the overall row."""
+    header = (
+        f"{'article':<40} {'gold':>5} {'pred':>5}  "
+        + "  ".join(f"{'F1@' + name:>8}" for name, _ in LEVELS)
+        + f"  {'speaker':>8}"
+    )
+    lines = [header, "-" * len(header)]
+    rows = [*list(scores.get("per_article", {}).items()), ("OVERALL", scores["overall"])]
+    for name, row in rows:
+        if name == "OVERALL":
+            lines.append("-" * len(header))
+        speaker = row["speaker_accuracy"]
+        cells = "  ".join(f"{row[level]['f1']:>8.3f}" for level, _ in LEVELS)
+        speaker_cell = f"{speaker:>8.3f}" if speaker is not None else f"{'-':>8}"
+        lines.append(
+            f"{name[:40]:<40} {row['n_gold']:>5} {row['n_pred']:>5}  {cells}  {speaker_cell}"
+        )
+    overall = scores["overall"]
+    lines.append("")
+    for level, _ in LEVELS:
+        s = overall[level]
+        lines.append(
+            f"overlap {level:>5}: precision {s['precision']:.3f}  recall "
+            f"{s['recall']:.3f}  F1 {s['f1']:.3f}"
+        )
+    if overall["speaker_accuracy"] is not None:
+        lines.append(
+            f"speaker accuracy: {overall['speaker_accuracy']:.3f} "
+            f"({overall['speaker_correct']}/{overall['speaker_total']} matched at 0.3)"
+        )
+    return "\n".join(lines)
