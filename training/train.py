@@ -71,13 +71,15 @@ class WeightedTrainer(Trainer):
         self.loss_weights = loss_weights
         self.layer_decay = layer_decay
         self.head_lr = head_lr
+        # Read from the unwrapped model: under DDP, compute_loss receives a wrapper without .config.
+        self.multi_label = self.model.config.problem_type == "multi_label_classification"
 
     def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
         labels = inputs.pop("labels")
         outputs = model(**inputs)
         logits = outputs.logits
         weights = None if self.loss_weights is None else self.loss_weights.to(logits.device)
-        if model.config.problem_type == "multi_label_classification":
+        if self.multi_label:
             loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=weights)
             loss = loss_fn(logits, labels.to(logits.dtype))
         else:

@@ -1,0 +1,42 @@
+import pytest
+from transformers import AutoTokenizer
+
+from model.encoding import UNKNOWN_SPEAKER, encode_pairs, second_text
+from model.labels import FRAMES, STANCES, LabelSchema
+
+
+@pytest.fixture(scope="module")
+def tokenizer(tiny_base):
+    return AutoTokenizer.from_pretrained(tiny_base)
+
+
+def test_second_text_names_the_speaker_or_says_unknown():
+    assert second_text("Li Wei", "They  met\nin Beijing.") == "Li Wei: They met in Beijing."
+    assert second_text(None, "x").startswith(UNKNOWN_SPEAKER)
+
+
+def test_long_context_is_cut_and_the_quote_kept_whole(tokenizer):
+    quote = "We will invariably support our neighbour in every circumstance"
+    record = {"quote": quote, "speaker": "Kim", "context": "Long context words. " * 200}
+    (features,) = encode_pairs(tokenizer, [record], max_length=64)
+    assert len(features["input_ids"]) == 64
+    quote_ids = tokenizer(quote, add_special_tokens=False)["input_ids"]
+    assert features["input_ids"][1 : 1 + len(quote_ids)] == quote_ids
+
+
+def test_a_quote_longer_than_the_budget_is_cut_too(tokenizer):
+    record = {"quote": "word " * 300, "speaker": "Kim", "context": "short"}
+    (features,) = encode_pairs(tokenizer, [record], max_length=64)
+    assert len(features["input_ids"]) == 64
+
+
+def test_schema_round_trips_and_rejects_nonsense(tmp_path):
+    schema = LabelSchema.for_task("frames", thresholds={"economic": 0.3}, max_length=128)
+    schema.save(tmp_path)
+    loaded = LabelSchema.load(tmp_path)
+    assert loaded == schema and loaded.multi_label and loaded.labels == list(FRAMES)
+    assert LabelSchema.for_task("stance").id2label == dict(enumerate(STANCES))
+    with pytest.raises(ValueError, match="unknown task"):
+        LabelSchema.for_task("sentiment")
+    with pytest.raises(FileNotFoundError, match="not a quotestance run directory"):
+        LabelSchema.load(tmp_path / "missing")
