@@ -1,0 +1,217 @@
+"""People the article names: name runs, titles, and the registry that resolves partial names.
+
+"Mr. Ward" or "Ward" resolve to the fullest earlier name ("Peter Ward"). Two people who share a
+surname are kept apart by recency and by the organisation named with them ("Mr. Kim of X").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from model.cues import NATIONALITY_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, TITLE_WORDS, words
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_CAP_TOKEN = rf"(?:[{_UPPER}][\w’'.]*(?:-[\w’'.]+)*|al-[{_UPPER}]\w+)"
+_LINK_TOKEN = r"(?:de|van|von|der|den|bin|ibn|da|dos|del|la|le|du|of)"
+NAME_RUN_RE = re.compile(rf"{_CAP_TOKEN}(?: (?:{_LINK_TOKEN} )?{_CAP_TOKEN})*")
+
+# Capitalised words that start sentences or name places and things, never people.
+_NOT_NAME = frozenset(
+    words("""
+In The A An But And On At For As If When While After Before Since By From With Without Neither
+Both Speaking Asked Meanwhile However Still Yet It She They We I This That These Those His Her
+Their Our Its My What Who Why How Where Some Many Most Few Several Every Each All Any No Not
+Nobody Whom Related Advertisement SEE ALSO See Also Read More Photo Share Under Over Across
+Korea Russia China Japan Nations Council Ministry Agency News Institute University Department
+Committee Party Army Forces Staff Sea Union States Kingdom Republic Federation Assembly Office
+Centre Center Command Commission Bank Times Post Daily Herald Sinmun Press Wire Service
+Foundation Group Security Cosmodrome Summit Forum Organization Organisation Cooperation Shanghai
+Moscow Beijing Seoul Tokyo Pyongyang Washington Kyiv Brussels East West Far Street Square Hall
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December Europe Asia Pacific Ukraine America Kursk
+Kremlin Pentagon Xinhua KCNA TASS NATO EU UN DPRK PRC ROK US U.S. U.N. Stories Editor Reporting
+Yes So Then Now Here There Today Yesterday Instead Indeed Even Only Just Like Such Other Another
+Foreign Affairs Defence Defense Embassy Mission Government Parliament Congress Senate White
+House
+""")
+)
+
+LEADING_JUNK = frozenset(
+    words("""
+Meanwhile However Separately Still Instead Later Earlier Also But And Yet So Then Now Asked
+Speaking Indeed Moreover Similarly Likewise Elsewhere Nonetheless Nevertheless Today Yesterday
+""")
+)
+
+# Lower-case words that introduce the name of a clause's subject ("the scholar Fang Wei").
+INTRODUCING_WORDS = ROLE_NOUNS | words("""
+spokesperson spokesman spokeswoman scholar colleague namesake host operator driver scientist
+sinologist named called mayor vice-minister vice-chairman blogger lawyer worker
+""")
+
+
+_SENTENCE_END_IN_RUN = re.compile(r"(?<=[a-z]{2})(?<!Mrs)(?<!Gen)(?<!Col)(?<!Capt)(?<!Sgt)\. ")
+
+
+@dataclass
+class Person:
+    name: str
+    first_pos: int
+    gender: str | None = None
+    context: str = ""  # text around the introduction, to tell same-surname people apart
+
+
+@dataclass
+class Mention:
+    pos: int
+    person: Person
+    subject: bool
+
+
+@dataclass
+class Registry:
+    """People and organisations the article names, with their positions."""
+
+    people: list[Person] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    orgs: list[tuple[int, str]] = field(default_factory=list)
+    masked: list[tuple[int, int]] = field(default_factory=list)  # the quotes' spans
+
+
+def surname_keys(name: str) -> set[str]:
+    # Korean and Chinese names put the family name first, Western names last; both are keys.
+    tokens = name.split()
+    return {tokens[0].lower(), tokens[-1].lower()} if tokens else set()
+
+
+def strip_titles(tokens: list[str]) -> tuple[list[str], str | None]:
+    """Drop leading titles and nationality words ("Chinese Foreign Minister"), noting Mr./Ms."""
+    gender = None
+    links = [i for i, t in enumerate(tokens) if t in ("of", "to", "for")]
+    if links and links[-1] < len(tokens) - 1:
+        tokens = tokens[links[-1] + 1 :]  # "Minister of Transport Vadim Ostapenko"
+    while len(tokens) > 1 and (
+        tokens[0] in TITLE_WORDS
+        or tokens[0] in NATIONALITY_WORDS
+        or tokens[0] in _NOT_NAME
+        or tokens[0] in LEADING_JUNK
+        or (tokens[0].endswith("ist") and len(tokens) > 2)
+        or (tokens[0].isupper() and len(tokens[0]) > 1 and len(tokens) > 2)  # "MEP", "JCS"
+    ):
+        head = tokens.pop(0).rstrip(".")
+        gender = {"Mr": "m", "Ms": "f", "Mrs": "f", "Sir": "m", "Dame": "f"}.get(head, gender)
+    if len(tokens) > 3:  # a long run is titles plus a name: names here have 2–3 parts
+        return strip_titles(tokens[-3:])[0], gender
+    return tokens, gender
+
+
+def is_person_name(tokens: list[str]) -> bool:
+    return (
+        bool(tokens)
+        and not any(t.rstrip(".,") in _NOT_NAME for t in tokens)
+        and all(not t.isupper() or len(t) <= 1 for t in tokens)
+    )
+
+
+def build_registry(text: str, masked: list[tuple[int, int]], sentence_starts: set[int]) -> Registry:
+    """Collect named people (outside quotes) in text order."""
+    reg = Registry(masked=masked)
+    for match in NAME_RUN_RE.finditer(text):
+        if any(a <= match.start() < b for a, b in masked):
+            continue
+        raw = match.group(0)
+        ended = list(_SENTENCE_END_IN_RUN.finditer(raw))
+        if ended:  # "... and Germany. Isabel Pardo": only the words after the full stop
+            raw = raw[ended[-1].end() :]
+        tokens, gender = strip_titles(raw.split())
+        if tokens and tokens[-1].endswith(("'s", "’s")):
+            continue  # a possessive ("Russia's") names a thing, not a speaker
+        if not is_person_name(tokens):
+            continue
+        offset = match.end() - len(" ".join(tokens))
+        subject = _looks_like_subject(text, match.start(), match.end(), sentence_starts)
+        person = lookup(reg, " ".join(tokens), offset, text, gender)
+        if person is None and len(tokens) >= 2:
+            person = Person(" ".join(tokens), offset, gender, text[offset : offset + 160])
+            reg.people.append(person)
+        if person is not None:
+            person.gender = person.gender or gender
+            reg.mentions.append(Mention(offset, person, subject))
+    return reg
+
+
+def _looks_like_subject(text: str, start: int, end: int, sentence_starts: set[int]) -> bool:
+    # A name not governed by a word before it ("said Putin", "with Putin") is a clause's subject,
+    # or in apposition to one ("The envoy, Nadia Ferreira-Kos, ..."); so is a name that a role
+    # noun introduces ("foreign ministry spokesperson Tan Wei said", "a lawmaker named Oh").
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    if start in sentence_starts or not before or before[-1] in '.!?\n,;:—–(“"‘':
+        return True
+    word = re.search(r"([\w-]+)\s*$", text[max(0, start - 40) : start])
+    return bool(word) and word.group(1) in INTRODUCING_WORDS
+
+
+def lookup(
+    reg: Registry, name: str, pos: int, text: str, gender: str | None = None
+) -> Person | None:
+    """The known person a (possibly partial) name refers to; None if nobody fits."""
+    lowered = name.lower()
+    for person in reversed(reg.people):
+        if person.name.lower() == lowered and person.first_pos <= pos:
+            return person
+    if " " in name:
+        return None
+    candidates = [
+        p
+        for p in reg.people
+        if lowered in surname_keys(p.name)
+        and p.first_pos < pos
+        and not (gender and p.gender and p.gender != gender)
+    ]
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    return _disambiguate(reg, candidates, text[pos : pos + 80], pos)
+
+
+def _disambiguate(reg: Registry, candidates: list[Person], after: str, pos: int) -> Person:
+    # "Mr. Kim of CFDOKR": the affiliation named with the mention picks the person.
+    org = re.match(r"^[\w’'. -]{0,30}?\b(?:of|at|from)\s+(?:the\s+)?([A-Z][\w-]+)", after)
+    if org:
+        for person in candidates:
+            if org.group(1) in person.context:
+                return person
+    for mention in reversed(reg.mentions):
+        if mention.person in candidates and mention.pos < pos:
+            return mention.person
+    return candidates[-1]
+
+
+def recent_person(
+    reg: Registry, pos: int, gender: str | None, para_start: int = 0
+) -> Person | None:
+    """The latest person of a compatible gender named before pos: first within the paragraph
+    (which is where "he said" almost always points), then further back; sentence subjects
+    before other mentions."""
+    earlier = [
+        m
+        for m in reg.mentions
+        if m.pos < pos
+        and pos - m.pos < 1500
+        and not (gender and m.person.gender and m.person.gender != gender)
+    ]
+    for scope in ([m for m in earlier if m.pos >= para_start], earlier):
+        for want_subject in (True, False):
+            for mention in reversed(scope):
+                if mention.subject or not want_subject:
+                    return mention.person
+    return None
+
+
+def note_speaker(reg: Registry, pos: int, person: Person, pronoun: str | None) -> None:
+    if pronoun in PERSON_PRONOUNS and person.gender is None:
+        person.gender = PERSON_PRONOUNS[pronoun]
+    reg.mentions.append(Mention(pos, person, True))
+    reg.mentions.sort(key=lambda m: m.pos)

@@ -1,0 +1,188 @@
+"""Organisations as speakers: report each by the fullest name the article gives it.
+
+"the ministry" becomes "Russia's defence ministry" when the article wrote that earlier; "its
+foreign ministry" takes the country the sentence before was about; "the statement said" and
+"it said" point back at the body that issued the statement or was last the subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from model.cues import ORG_HEADS, phrase_after, phrase_before
+from model.names import Registry
+
+
+def org_before(text: str, pos: int, head: str | None) -> str | None:
+    """The fullest name an organisation with this head noun had earlier ("Russia's defence
+    ministry" for "the ministry")."""
+    pattern = re.escape(head) if head else "|".join(sorted(ORG_HEADS))
+    for match in reversed(list(re.finditer(rf"(?i)\b(?:{pattern})\b", text[:pos]))):
+        if head is None and pos - match.start() > 600:
+            return None
+        phrase = phrase_before(text[: match.end()])
+        if not phrase or (
+            phrase.lower().split()[0] in ("a", "an", "its", "their", "the")
+            and (len(phrase.split()) <= 2)
+        ):
+            continue
+        if phrase.lower().split()[0] in ("a", "an", "its", "their", "his", "her"):
+            continue
+        tail = re.match(r"\s+(?:to|in|of)\s+(?:the\s+)?[A-Z][\w’'-]*", text[match.end() :])
+        return phrase + (tail.group(0) if tail else "")
+    return None
+
+
+def is_org(phrase: str) -> bool:
+    # The head decides: "Deputy Chief Cabinet Secretary Naoki Shibuya" is a person.
+    words = phrase.lower().replace("’", "'").split()
+    if not words:
+        return False
+    return (
+        words[-1].strip("(),") in ORG_HEADS
+        or phrase.isupper()
+        or words[0] in ("the", "a", "an")
+        or any(w.endswith("'s") for w in words)
+    )
+
+
+def remember_org(reg: Registry, phrase: str, pos: int) -> str:
+    """Report an organisation by the fullest name the article gave it ("the ministry")."""
+    words = phrase.split()
+    if len(words) == 2 and words[0].lower() == "the":
+        head = words[1].lower()
+        for _, org in reversed(reg.orgs):
+            if head in org.lower().split():
+                reg.orgs.append((pos, org))
+                return org
+    reg.orgs.append((pos, phrase))
+    return phrase
+
+
+def recent_org(reg: Registry, pos: int) -> str | None:
+    for org_pos, org in reversed(reg.orgs):
+        if org_pos < pos:
+            return org
+    return None
+
+
+# Nouns for a document that "says" what its author said ("the statement said").
+# A capital as the subject of a sentence stands for its country ("Pyongyang stayed away. Its
+# foreign ministry said ...": North Korea's foreign ministry).
+CAPITALS = {
+    "Pyongyang": "North Korea",
+    "Beijing": "China",
+    "Moscow": "Russia",
+    "Seoul": "South Korea",
+    "Tokyo": "Japan",
+    "Kyiv": "Ukraine",
+}
+DOCUMENT_NOUNS = frozenset(
+    [
+        "statement",
+        "post",
+        "message",
+        "report",
+        "editorial",
+        "commentary",
+        "letter",
+        "communique",
+        "article",
+    ]
+)
+_LEADING_CLAUSE = re.compile(
+    r"^\s*(?:(?:But|And|Yet|Meanwhile|Separately|However|Still|Then|Later|Earlier|Also|Instead),?\s+)?"
+    r"(?:(?:In|At|On|From|For|After|Before|During|Asked|Speaking)\b[^,:;“”\"«»]{0,80},\s+)?"
+)
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?][\"”’»]?\s+)(?=[\"“«‘]?[A-Z])")
+_POSSESSIVE_ACRONYM = re.compile(r"^(?:the\s+)?[\w .’'-]+['’]s\s+(?:official\s+)?([A-Z]{2,})\b")
+
+
+def clean_org(phrase: str) -> str:
+    """Drop words that are not part of a body's name: "The official KCNA", "North Korea's KCNA"
+    (a country's acronym agency is reported by its acronym), "the same State Department"."""
+    acronym = _POSSESSIVE_ACRONYM.match(phrase)
+    if acronym and not re.search(r"[a-z]", phrase[acronym.end(1) :].replace("news agency", "")):
+        return acronym.group(1)
+    return re.sub(r"^((?:the|The)\s+)(?:official|same)\s+", r"\1", phrase)
+
+
+def _sentences_before(text: str, pos: int, reg: Registry, limit: int = 1500):
+    """(start, text) of the sentences that begin before pos, latest first, outside quotes and
+    questions, within the current and the two previous paragraphs."""
+    lo = pos
+    for _ in range(3):
+        lo = text.rfind("\n\n", max(0, pos - limit), max(lo - 1, 0))
+        if lo < 0:
+            lo = max(0, pos - limit)
+            break
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, pos)]
+    for i in range(len(starts) - 1, -1, -1):
+        start = starts[i]
+        end = starts[i + 1] if i + 1 < len(starts) else pos
+        sentence = text[start:end].rstrip()
+        if any(a <= start < b for a, b in reg.masked) or _HEADING.match(sentence):
+            continue  # a quote, or a question or Q&A heading that names no speaker
+        yield start, text[start:end]
+
+
+_HEADING = re.compile(r"(?:Q|Question)\s*\d*[.:]|.*\?$", re.DOTALL)
+_NAMED_SUBJECT = re.compile(
+    r"(?:(?:the|The|A|An)\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|to|and|on|the)\s+)*[A-Z][\w’'.-]*)*"
+)
+
+
+def sentence_subject(sentence: str) -> str | None:
+    """The noun phrase a sentence opens with, after a leading clause ("In Beijing, ...")."""
+    rest = sentence[_LEADING_CLAUSE.match(sentence).end() :]
+    phrase = phrase_after(rest)
+    named = _NAMED_SUBJECT.match(rest)
+    if phrase is None and named:
+        return named.group(0).rstrip(".,")
+    return phrase
+
+
+def looks_like_org(phrase: str) -> bool:
+    words = phrase.replace("’", "'").split()
+    last = words[-1].strip("(),").lower() if words else ""
+    return bool(words) and (
+        last in ORG_HEADS
+        or (words[-1].strip("()").isupper() and len(words[-1].strip("()")) > 1)
+        or any(w.lower() in ORG_HEADS for w in words)
+    )
+
+
+def subject_org(text: str, pos: int, reg: Registry) -> str | None:
+    """The organisation that was last the subject of a sentence before pos ("it said")."""
+    for _, sentence in _sentences_before(text, pos, reg):
+        subject = sentence_subject(sentence)
+        if subject and looks_like_org(subject) and subject.split()[0].lower() not in ("a", "an"):
+            return subject
+    return None
+
+
+def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None:
+    """Who issued the statement (post, report, ...) that "the statement said" refers to."""
+    for _, sentence in _sentences_before(text, pos, reg):
+        match = re.search(rf"(?i)\b{noun}s?\b", sentence)
+        if not match:
+            continue
+        source = re.match(r"\s+(?:[a-z]+ed\s+)?(?:from|by)\s+", sentence[match.end() :])
+        if source:
+            return phrase_after(sentence[match.end() + source.end() :])
+        subject = sentence_subject(sentence)
+        if subject and noun in subject.lower():
+            continue  # "The statement went on to say ...": look further back for its author
+        return subject
+    return None
+
+
+def possessor(text: str, pos: int, reg: Registry) -> str | None:
+    """For "its foreign ministry": the country or body the sentence before was about."""
+    for start, sentence in _sentences_before(text, pos, reg):
+        if start >= pos - 1:
+            continue
+        subject = sentence_subject(sentence)
+        if subject and subject[0].isupper():
+            return subject
+    return None

@@ -1,0 +1,222 @@
+"""Who said it: find the speaker phrase next to a cue verb for each quote, then resolve it.
+
+The Attributor works through the quotes in text order (resolution needs order): a cue in the
+quote's sentence, before or after it, wins; a quote with no cue of its own inherits a speaker
+from an interview's interviewee, a person just introduced, or the quote before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from model.attribution import cue_after, cue_before, stated_by
+from model.cues import (
+    VAGUE_HEADS,
+    phrase_after,
+)
+from model.names import build_registry
+from model.organisations import sentence_subject
+from model.resolution import resolve
+
+# --- attribution ------------------------------------------------------------------------------
+
+_INHERIT_GAP = 2  # a quote may take its speaker from a quote at most this many paragraphs back
+
+
+class Attributor:
+    """Finds the speaker and cue of each quote span, in text order (resolution needs order)."""
+
+    def __init__(self, text: str, spans, sents: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = spans
+        self.sents = sents
+        masked = [(s.open_mark, _close(s)) for s in spans]
+        self.reg = build_registry(text, masked, {a for a, _ in sents})
+        self.results: list[tuple[str | None, str | None, bool]] = []
+
+    def attribute(self, index: int) -> tuple[str | None, str | None, bool]:
+        """(speaker, cue, attributed): attributed means a cue credits someone with the words."""
+        strong = self._after(index, next_sentence=False) or self._before(index)
+        weak = None
+        if not strong:
+            weak = (
+                self._after_later(index) or self._after(index, True) or self._lead_paragraph(index)
+            )
+        found = strong or weak
+        if found:
+            phrase, cue, pos = found
+            speaker = resolve(self.reg, phrase, pos, self.text)[0] if phrase else None
+            result = (speaker, cue, strong is not None or speaker is not None)
+        else:
+            result = (self._inherited(index), None, False)
+        self.results.append(result)
+        return result
+
+    # where the attribution may sit
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sents, (pos, len(self.text) + 1)) - 1
+        return self.sents[max(i, 0)] if self.sents else (0, len(self.text))
+
+    def _masked(self, start: int, end: int, keep: int) -> str:
+        """text[start:end] with every other quote blanked out, so cues inside quotes don't count."""
+        chars = list(self.text[start:end])
+        for i, span in enumerate(self.spans):
+            if i == keep:
+                continue
+            for j in range(max(span.open_mark, start), min(_close(span), end)):
+                chars[j - start] = "¶"
+        return "".join(chars)
+
+    def _before(self, index: int):
+        span = self.spans[index]
+        sent_start = self._sentence(span.open_mark)[0]
+        before = self._masked(sent_start, span.open_mark, index)
+        if before.rstrip().endswith(":"):
+            lead = self._colon_lead(before, sent_start)
+            if lead:
+                return lead
+        return cue_before(before, sent_start)
+
+    def _colon_lead(self, before: str, offset: int):
+        found = cue_before(before, offset)
+        if found:
+            return found
+        clause = re.sub(r"^\s*(?:In|At|On|From|For|After)\b[^,:]{0,40},\s*", "", before)
+        phrase = phrase_after(clause)
+        if phrase and phrase.lower() not in ("the", "a"):
+            return phrase, ":", offset + before.find(phrase)
+        return None
+
+    def _after_text(self, index: int, next_sentence: bool) -> tuple[str, int] | None:
+        span = self.spans[index]
+        if span.close_mark is None:
+            return None
+        start = span.close_mark + 1
+        end = self._sentence(start + 1)[1] if next_sentence else self._sentence(span.close_mark)[1]
+        if next_sentence and end <= start:
+            return None
+        if index + 1 < len(self.spans):
+            end = min(end, self.spans[index + 1].open_mark)
+        return self.text[start:end], start
+
+    def _after(self, index: int, next_sentence: bool):
+        found = self._after_text(index, next_sentence)
+        span = self.spans[index]
+        if not found:
+            return None
+        after, offset = found
+        last = self.text[span.end - 1] if span.end > span.start else ""
+        continues = last in ",?!—–-:;" or re.match(r"\s*(?:[,—–]|[a-z])", after) is not None
+        if next_sentence:
+            before = self.text[self._sentence(span.open_mark)[0] : span.open_mark]
+            if continues or before.strip() or not re.match(r"\s*[A-Z]", after):
+                return None
+        elif not continues:
+            return None
+        if next_sentence:
+            return stated_by(after, offset) or cue_after(after, offset, inverted=False)
+        return cue_after(after, offset, inverted=True)
+
+    def _lead_paragraph(self, index: int):
+        """A quote that opens its paragraph after one ending in a colon ("..., she wrote:")."""
+        span = self.spans[index]
+        para_start = self.text.rfind("\n", 0, span.open_mark) + 1
+        if self.text[para_start : span.open_mark].strip():
+            return None
+        prev_end = len(self.text[:para_start].rstrip())
+        if prev_end == 0 or self.text[prev_end - 1] != ":":
+            return None
+        sent_start = self._sentence(prev_end - 1)[0]
+        before = self._masked(sent_start, prev_end, index)
+        return self._colon_lead(before, sent_start)
+
+    def _after_later(self, index: int):
+        """`... “a game changer” for Moscow, Weidner said.` (attribution closes the sentence)."""
+        found = self._after_text(index, False)
+        if not found:
+            return None
+        after, offset = found
+        clause_start = after.rfind(",") + 1
+        if clause_start <= 0:
+            return None
+        return cue_after(after[clause_start:], offset + clause_start, inverted=False)
+
+    def _interviewee(self, pos: int) -> str | None:
+        """In a Q&A interview an answer right after a "Q:" line is the interviewee's."""
+        if not _QUESTION_LINE.search(self.text[max(0, pos - 600) : pos]):
+            return None
+        for intro in reversed(list(_INTERVIEW_INTRO.finditer(self.text, 0, pos))):
+            phrase = phrase_after(self.text[intro.end() : intro.end() + 120])
+            if phrase:
+                return resolve(self.reg, phrase, intro.end(), self.text)[0]
+        return None
+
+    def _inherited(self, index: int) -> str | None:
+        """No cue of its own: a Q&A interviewee, a person just introduced, or the speaker of
+        the previous quote when it is close by."""
+        span = self.spans[index]
+        interviewee = self._interviewee(span.open_mark)
+        if interviewee:
+            return interviewee
+        prev_close, prev_speaker = 0, None
+        if index > 0:
+            prev_close = _close(self.spans[index - 1])
+            prev_speaker = self.results[index - 1][0]
+        lead_in = self._lead_in(prev_close, span.open_mark, index)
+        if lead_in is not None:
+            return lead_in or None
+        newer = [
+            m
+            for m in self.reg.mentions
+            if prev_close <= m.pos < span.open_mark and m.subject and span.open_mark - m.pos < 400
+        ]
+        if newer and newer[-1].person.name != prev_speaker:
+            return newer[-1].person.name
+        paragraphs_back = self.text[prev_close : span.open_mark].strip().count("\n\n")
+        if prev_speaker is not None and paragraphs_back <= _INHERIT_GAP:
+            return prev_speaker
+        return None
+
+    def _lead_in(self, prev_close: int, open_mark: int, index: int) -> str | None:
+        """The sentence just before an uncued quote, when it introduces a source: "Experts
+        here say ..." or "One analyst told me ..." (unnamed: ""), "Lena Ruiz warned ..." (her).
+        None when it introduces nobody."""
+        start = self._sentence(prev_close - 1)[1] if prev_close else 0
+        sentences = [(a, b) for a, b in self.sents if a >= start and b <= open_mark]
+        if not sentences:
+            return None
+        own = self._sentence(open_mark)[0]
+        if self.text[own:open_mark].strip():
+            return None  # the quote's own sentence leads in: see the other rules
+        a, b = sentences[-1]
+        sentence = self._masked(a, b, index)
+        if "¶" in sentence or any(a <= m.pos < b for m in self.reg.mentions):
+            return None
+        subject = sentence_subject(sentence)
+        if subject and _is_unnamed(subject):
+            return ""
+        found = cue_before(sentence, a)
+        if found and found[0]:
+            speaker = resolve(self.reg, found[0], found[2], self.text)[0]
+            return speaker or ""
+        return None
+
+
+def _is_unnamed(phrase: str) -> bool:
+    words = phrase.lower().split()
+    return words[0] in ("a", "an", "one", "some", "others", "several", "many", "most") or (
+        words[-1] in VAGUE_HEADS
+    )
+
+
+_QUESTION_LINE = re.compile(r"(?:^|\n)(?:Q|Question)\s*[:.][^\n]*\n\s*$")
+_INTERVIEW_INTRO = re.compile(
+    r"(?:spoke|talked|speaks|talks) (?:to|with)\s+|interviewed\s+|interview with\s+|"
+    r"sat down with\s+"
+)
+
+
+def _close(span) -> int:
+    return span.close_mark + 1 if span.close_mark is not None else span.end
