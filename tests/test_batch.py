@@ -62,7 +62,7 @@ def test_records_follow_the_contract(classifier, corpus, tmp_path):
 def test_bad_inputs_are_recorded_and_the_batch_goes_on(classifier, tmp_path):
     folder = make_articles(tmp_path / "in", 3)
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02binary")
-    (folder / "latin1.txt").write_bytes("caf\xe9 \"quoted,\" said Ana".encode("latin-1"))
+    (folder / "latin1.txt").write_bytes('caf\xe9 "quoted," said Ana'.encode("latin-1"))
     (folder / "empty.txt").write_text("")
     (folder / "huge.txt").write_text("x" * 6_000_000)
     (folder / "lines.jsonl").write_text('{"id": "j1", "text": "“Fine,” said Bo Li."}\n[1, 2]\n')
