@@ -129,3 +129,29 @@ def test_cuda_without_gpu_is_an_error_not_a_fallback(monkeypatch):
     with pytest.raises(RuntimeError, match="no CUDA GPU"):
         resolve_device("cuda")
     assert resolve_device("auto").type == "cpu"
+
+
+def test_frame_model_tunes_and_saves_thresholds_and_adds_frames(
+    tiny_base, corpus, trained_run, tmp_path
+):
+    from model.batch import run_batch
+    from training.config import load_config
+    from training.experiment import run_training
+
+    articles, gold = corpus
+    config = load_config(
+        "configs/tiny.yaml",
+        ["task=frames", f"model.base={tiny_base}", f"data.gold=[{gold}]",
+         f"data.articles=[{articles}]"],
+    )  # fmt: skip
+    results = run_training(config, tmp_path / "frames")
+    assert {"micro_f1", "macro_f1", "per_frame"} <= set(results["test"]["model"])
+    assert set(results["test"]) == {"model", "majority", "tfidf_logreg"}
+    schema = json.loads((tmp_path / "frames" / "quotestance.json").read_text())
+    assert schema["task"] == "frames" and len(schema["thresholds"]) == 14
+    assert all(0.05 <= t <= 0.95 for t in schema["thresholds"].values())
+    stance = Classifier.load(trained_run, device="cpu")
+    frames = Classifier.load(tmp_path / "frames", device="cpu")
+    out = tmp_path / "out.jsonl"
+    run_batch([str(articles)], stance, out, frames_classifier=frames, progress=False)
+    assert all(isinstance(json.loads(line)["frames"], list) for line in out.open())

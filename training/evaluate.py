@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -10,8 +10,8 @@ import numpy as np
 from model.labels import LabelSchema
 from model.predict import Classifier
 from training.baselines import fit_baseline
-from training.metrics import frame_metrics, stance_metrics
-from training.report import flatten_metrics, terminal_summary, write_report
+from training.metrics import frame_metrics, stance_metrics, tune_thresholds
+from training.report import terminal_summary, write_report
 
 WORST_ERRORS = 15
 
@@ -91,13 +91,14 @@ def evaluate_splits(
             raise ValueError(f"the {name!r} split is empty: nothing to evaluate")
         check_known_labels(records, schema, name)
     fitted = [fit_baseline(n, train_records, schema.task, schema.labels, seed) for n in baselines]
+    baseline_schemas = [own_thresholds(b, schema, splits.get("dev")) for b in fitted]
     results, errors, plots = {}, {}, {}
     for name, records in splits.items():
         probs = classifier.probabilities(records, batch_size)
         results[name] = {"model": score(records, probs, schema, bootstrap, seed)}
-        for baseline in fitted:
+        for baseline, base_schema in zip(fitted, baseline_schemas, strict=True):
             base_probs = baseline.predict_proba(records)
-            results[name][baseline.name] = score(records, base_probs, schema, bootstrap, seed)
+            results[name][baseline.name] = score(records, base_probs, base_schema, bootstrap, seed)
         errors[name] = worst_errors(records, probs, schema)
         if not schema.multi_label:
             plots[name] = (np.array([schema.label2id[r["stance"]] for r in records]), probs)
@@ -106,13 +107,16 @@ def evaluate_splits(
     return results
 
 
+def own_thresholds(baseline, schema: LabelSchema, dev: list[dict] | None) -> LabelSchema:
+    """A frame baseline gets per-frame thresholds tuned on dev like the model, not the model's."""
+    if not schema.multi_label:
+        return schema
+    thresholds = {}
+    if dev:
+        gold = [r["frames"] or [] for r in dev]
+        thresholds = tune_thresholds(gold, baseline.predict_proba(dev), schema.labels)
+    return replace(schema, thresholds=thresholds)
+
+
 def summarise(results: dict, task: str, device: str) -> str:
     return f"device: {device}\n" + terminal_summary(results, task)
-
-
-def load_metrics(output_dir: Path) -> dict:
-    return json.loads((output_dir / "metrics.json").read_text(encoding="utf-8"))
-
-
-def flat(results: dict) -> dict:
-    return flatten_metrics(results)
