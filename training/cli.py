@@ -90,9 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_device(p)
 
     p = sub.add_parser("crossval", help="k-fold cross-validation by article, model vs baselines")
-    p.add_argument("--config", required=True, type=Path)
+    p.add_argument("--config", required=True, type=Path, help="YAML config to cross-validate")
     p.add_argument("--folds", type=int, default=5, help="number of folds (default: 5)")
-    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a config value, e.g. --set training.recipe=plain (repeatable)",
+    )
     p.add_argument("--output", type=Path, help="write the summary as JSON here")
 
     p = sub.add_parser("predict", help="batch inference over folders of articles")
@@ -141,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("benchmark", help="inference speed: naive pipeline vs quotestance")
-    p.add_argument("--model", required=True, type=Path)
+    p.add_argument("--model", required=True, type=Path, help="stance run directory to time")
     p.add_argument("--quotes", type=int, default=512, help="how many quotes to time")
     p.add_argument(
         "--articles",
