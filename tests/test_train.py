@@ -155,3 +155,32 @@ def test_frame_model_tunes_and_saves_thresholds_and_adds_frames(
     out = tmp_path / "out.jsonl"
     run_batch([str(articles)], stance, out, frames_classifier=frames, progress=False)
     assert all(isinstance(json.loads(line)["frames"], list) for line in out.open())
+
+
+def test_contrastive_pairs_are_balanced_and_scored():
+    from model.labels import LabelSchema
+    from training.contrastive import make_pairs, similarity
+
+    records = [{"stance": s, "frames": f} for s, f in
+               [("favor", ["economic"]), ("favor", ["political"]), ("none", ["economic"]),
+                ("against", None), ("none", ["economic", "political"])]]  # fmt: skip
+    stance = LabelSchema.for_task("stance")
+    pairs = make_pairs(records, stance, per_example=4, seed=0)
+    assert len(pairs) == 20
+    same = sum(s == 1.0 for _, _, s in pairs)
+    assert same == 10 and all(
+        records[i]["stance"] == records[j]["stance"] for i, j, s in pairs if s
+    )
+    frames = LabelSchema.for_task("frames")
+    assert similarity(records[2], records[4], frames) == 0.5
+    assert make_pairs(records, stance, 4, seed=0) == pairs
+
+
+def test_contrastive_recipe_trains_end_to_end(tiny_config, tmp_path):
+    config = tiny_config.model_copy(deep=True)
+    config.training.recipe = "contrastive"
+    before = train_model(tiny_config, splits_of(config), tmp_path / "plain")[0]
+    after = train_model(config, splits_of(config), tmp_path / "contrastive")[0]
+    a = before.bert.encoder.layer[0].attention.self.query.weight
+    b = after.bert.encoder.layer[0].attention.self.query.weight
+    assert not torch.equal(a, b), "the contrastive phase must change the encoder"

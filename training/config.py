@@ -40,7 +40,7 @@ class DataSection(Section):
 
 
 class TrainingSection(Section):
-    recipe: Literal["plain", "llrd"] = "plain"
+    recipe: Literal["plain", "llrd", "contrastive"] = "plain"
     epochs: float = Field(6, gt=0)
     max_steps: int = -1  # > 0 overrides epochs (tiny test runs)
     batch_size: int = Field(16, ge=1)
@@ -50,6 +50,9 @@ class TrainingSection(Section):
     layer_decay: float = Field(
         0.85, gt=0, le=1
     )  # llrd: each lower layer's rate is this times the one above
+    contrastive_pairs_per_example: int = Field(4, ge=1)  # contrastive: partners per quote
+    contrastive_epochs: int = Field(1, ge=1)
+    contrastive_learning_rate: float = Field(5e-5, gt=0, lt=1)
     weight_decay: float = Field(0.01, ge=0)
     warmup_ratio: float = Field(0.1, ge=0, lt=1)
     class_weights: bool = True

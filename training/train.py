@@ -26,6 +26,7 @@ from model.classifier import new_model, resolve_device, save_model
 from model.encoding import encode_pairs
 from model.labels import LabelSchema
 from training.config import Config, dump_config
+from training.contrastive import contrastive_phase
 from training.data import DataError
 
 CHECKPOINTS = "checkpoints"
@@ -214,13 +215,20 @@ def train_model(config: Config, splits: dict[str, list[dict]], run_dir: Path, re
     if not train or not dev:
         raise DataError(f"no {config.task} annotations in the train or dev split")
     model, tokenizer = new_model(config.model.base, schema)
+    t = config.training
+    if t.recipe == "contrastive" and not resume:  # a resumed checkpoint already holds its effect
+        contrastive_phase(
+            model, tokenizer, train, schema,
+            pairs_per_example=t.contrastive_pairs_per_example, epochs=t.contrastive_epochs,
+            learning_rate=t.contrastive_learning_rate, batch_size=t.batch_size,
+            seed=config.seed, device=resolve_device(t.device),
+        )  # fmt: skip
     args = training_arguments(config, run_dir, len(train))
     # transformers 5 takes the TensorBoard folder from the environment only.
     os.environ["TENSORBOARD_LOGGING_DIR"] = str(run_dir / "logs")
     callbacks: list[TrainerCallback] = [CsvLogger(run_dir / "train_log.csv")]
     if config.training.early_stopping_patience > 0:
         callbacks.append(EarlyStoppingCallback(config.training.early_stopping_patience))
-    t = config.training
     trainer = WeightedTrainer(
         model=model,
         args=args,
