@@ -22,6 +22,17 @@ def add_device(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_overrides(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a config value, e.g. --set training.epochs=3 (repeatable)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quotestance", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -54,14 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--output-dir", type=Path, help="run directory (default: the config's output_dir)"
     )
-    p.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override a config value, e.g. --set training.epochs=3 (repeatable)",
-    )
+    add_overrides(p)
     p.add_argument("--resume", action="store_true", help="continue from the last checkpoint")
     p.add_argument(
         "--if-missing",
@@ -92,14 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("crossval", help="k-fold cross-validation by article, model vs baselines")
     p.add_argument("--config", required=True, type=Path, help="YAML config to cross-validate")
     p.add_argument("--folds", type=int, default=5, help="number of folds (default: 5)")
-    p.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override a config value, e.g. --set training.recipe=plain (repeatable)",
-    )
+    add_overrides(p)
     p.add_argument("--output", type=Path, help="write the summary as JSON here")
 
     p = sub.add_parser("predict", help="batch inference over folders of articles")

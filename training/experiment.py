@@ -154,8 +154,8 @@ def evaluate_articles(
         "lost_before_classification": len(gold) - len(matched_gold),
     }
     output_dir.mkdir(parents=True, exist_ok=True)
-    flat = {f"end_to_end_{k}": v for k, v in flatten_metrics({"x": {"model": stance}}).items()}
-    flat = {k.replace("end_to_end_x_", "end_to_end_"): v for k, v in flat.items()}
+    # flatten_metrics prefixes keys by split name: the split here is "end_to_end".
+    flat = flatten_metrics({"end_to_end": {"model": stance}})
     for key, value in extraction["overall"].items():
         if isinstance(value, dict):  # one entry per overlap level: precision, recall, f1
             flat.update({f"extraction_{key}_{name}": v for name, v in value.items()})

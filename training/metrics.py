@@ -26,6 +26,18 @@ DEFAULT_THRESHOLD = 0.5
 _BOOTSTRAP_CELLS_PER_CHUNK = 4_000_000
 
 
+def per_label(labels: Sequence[str], precision, recall, f1, support) -> dict[str, dict]:
+    return {
+        label: {
+            "precision": float(precision[i]),
+            "recall": float(recall[i]),
+            "f1": float(f1[i]),
+            "support": int(support[i]),
+        }
+        for i, label in enumerate(labels)
+    }
+
+
 def stance_metrics(
     gold: Sequence[str],
     pred: Sequence[str],
@@ -48,15 +60,7 @@ def stance_metrics(
     precision, recall, f1, support = precision_recall_fscore_support(
         gold_idx, pred_idx, labels=ids, zero_division=0
     )
-    per_class = {
-        label: {
-            "precision": float(precision[i]),
-            "recall": float(recall[i]),
-            "f1": float(f1[i]),
-            "support": int(support[i]),
-        }
-        for i, label in enumerate(labels)
-    }
+    per_class = per_label(labels, precision, recall, f1, support)
     committed = [per_class[label]["f1"] for label in F_AVG_LABELS if label in per_class]
     return {
         "n": len(gold_idx),
@@ -94,15 +98,7 @@ def frame_metrics(
         "n": len(gold),
         "micro_f1": float(f1_score(gold_matrix, pred_matrix, average="micro", zero_division=0)),
         "macro_f1": float(f1[active].mean()) if active.any() else 0.0,
-        "per_frame": {
-            label: {
-                "precision": float(precision[i]),
-                "recall": float(recall[i]),
-                "f1": float(f1[i]),
-                "support": int(support[i]),
-            }
-            for i, label in enumerate(labels)
-        },
+        "per_frame": per_label(labels, precision, recall, f1, support),
     }
 
 
