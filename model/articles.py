@@ -104,6 +104,9 @@ def _read_stdin(stream, max_bytes: int) -> Iterator[Article | ReadError]:
 
 def _read_file(path: Path, article_id: str, max_bytes: int) -> Iterator[Article | ReadError]:
     source = str(path)
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _jsonl_file(path, max_bytes)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -121,10 +124,7 @@ def _read_file(path: Path, article_id: str, max_bytes: int) -> Iterator[Article 
     if isinstance(text, ReadError):
         yield text
         return
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_articles(text, source)
-    elif suffix in HTML_SUFFIXES:
+    if path.suffix.lower() in HTML_SUFFIXES:
         yield _html_article(text, article_id, source)
     else:
         meta, body = parse_text(text)
@@ -148,32 +148,47 @@ def _decode(raw: bytes, source: str, max_bytes: int) -> str | ReadError:
         )
 
 
-def _jsonl_articles(text: str, source: str) -> Iterator[Article | ReadError]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield ReadError(where, f"bad JSON ({err.msg}); each line must be one JSON object")
-            continue
-        if not isinstance(obj, dict):
-            yield ReadError(where, 'line is not a JSON object; expected {"id": ..., "text": ...}')
-            continue
-        if not isinstance(obj.get("id"), str) or not obj["id"]:
-            yield ReadError(where, 'missing or non-string "id"; give each line a string id')
-            continue
-        if not isinstance(obj.get("text"), str):
-            yield ReadError(where, 'missing or non-string "text"; give each line the body text')
-            continue
-        meta = {
-            k: v if isinstance(v, str) else json.dumps(v)
-            for k, v in obj.items()
-            if k not in ("id", "text")
-        }
-        meta["source"] = where
-        yield Article(obj["id"], normalise(obj["text"]), meta)
+def _jsonl_file(path: Path, max_bytes: int) -> Iterator[Article | ReadError]:
+    """One line at a time: a JSONL of 100,000 articles streams like a folder of them."""
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield ReadError(str(path), f"cannot read file ({err.strerror}); check permissions")
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            where = f"{path}:{number}"
+            if b"\x00" in raw:
+                yield ReadError(where, "line looks binary (contains NUL bytes)")
+                continue
+            if len(raw) > max_bytes:
+                yield ReadError(where, f"line is {len(raw)} bytes, over the {max_bytes}-byte limit")
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as err:
+                yield ReadError(where, f"not valid UTF-8 (byte {err.start}); re-save as UTF-8")
+                continue
+            yield _jsonl_article(line, where)
+
+
+def _jsonl_article(line: str, where: str) -> Article | ReadError:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        return ReadError(where, f"bad JSON ({err.msg}); each line must be one JSON object")
+    if not isinstance(obj, dict):
+        return ReadError(where, 'line is not a JSON object; expected {"id": ..., "text": ...}')
+    if not isinstance(obj.get("id"), str) or not obj["id"]:
+        return ReadError(where, 'missing or non-string "id"; give each line a string id')
+    if not isinstance(obj.get("text"), str):
+        return ReadError(where, 'missing or non-string "text"; give each line the body text')
+    meta = {k: v if isinstance(v, str) else json.dumps(v) for k, v in obj.items()
+            if k not in ("id", "text")}  # fmt: skip
+    meta["source"] = where
+    return Article(obj["id"], normalise(obj["text"]), meta)
 
 
 def _html_article(html: str, article_id: str, source: str) -> Article | ReadError:

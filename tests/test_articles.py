@@ -95,3 +95,19 @@ def test_html_main_text_and_title(tmp_path):
     assert "“We agreed to keep talking,” said Lena Varga" in article.text
     assert "var x" not in article.text
     assert article.meta["title"] == "Envoys meet in Vladivostok"
+
+
+def test_a_large_jsonl_streams_and_the_size_limit_applies_per_line(tmp_path):
+    path = tmp_path / "many.jsonl"
+    line = json.dumps({"id": "x", "text": "“We agree,” said Ana Ruiz. " + "word " * 40})
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(3000):
+            handle.write(line.replace('"x"', f'"a{i}"') + "\n")
+        handle.write(json.dumps({"id": "big", "text": "y" * 5000}) + "\n")
+    assert path.stat().st_size > 600_000
+    items = list(read_articles([path], max_bytes=4000))
+    articles = [i for i in items if isinstance(i, Article)]
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert len(articles) == 3000 and articles[-1].id == "a2999"
+    assert len(errors) == 1 and errors[0].source.endswith("many.jsonl:3001")
+    assert "over the 4000-byte limit" in errors[0].message
