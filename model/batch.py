@@ -51,23 +51,20 @@ def sidecars(output: Path) -> tuple[Path, Path, Path]:
 
 
 def restore_progress(partial: Path, done_file: Path) -> set[str]:
-    """Finished article ids; the partial file is cut back to exactly their records."""
-    done = (
-        set(done_file.read_text(encoding="utf-8").split("\n")) - {""}
-        if done_file.exists()
-        else set()
-    )
+    """Finished article ids; the partial file is cut back to exactly their records (streamed)."""
+    done = set()
+    if done_file.exists():
+        done = set(done_file.read_text(encoding="utf-8").split("\n")) - {""}
     if partial.exists():
-        kept = []
-        for line in partial.read_text(encoding="utf-8").split("\n"):
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # a line cut off by the kill
-            if record.get("article_id") in done:
-                kept.append(line)
         tmp = partial.with_name(partial.name + ".tmp")
-        tmp.write_text("".join(f"{line}\n" for line in kept), encoding="utf-8")
+        with partial.open(encoding="utf-8") as src, tmp.open("w", encoding="utf-8") as dst:
+            for line in src:
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # a line cut off by the kill
+                if record.get("article_id") in done:
+                    dst.write(line if line.endswith("\n") else line + "\n")
         os.replace(tmp, partial)
     return done
 

@@ -31,46 +31,39 @@ from training.extraction_eval import format_extraction_report, score_extraction
 
 
 def extract(paths: list[str], output: Path, gold: list[str] | None, baseline: bool) -> str:
-    lines, errors, texts, naive = [], [], {}, []
-    for item in read_articles(paths):
-        if isinstance(item, ReadError):
-            errors.append(f"  {item.source}: {item.message}")
-            continue
-        texts[item.id] = item.text
-        lines += [
-            json.dumps(q.to_dict(), ensure_ascii=False) for q in extract_quotes(item.text, item.id)
-        ]
-        if baseline:
-            naive += [q.to_dict() for q in naive_quotes(item.text, item.id)]
+    """Stream quote records to OUTPUT (atomically); keep them in memory only to score --gold."""
+    kept, naive, errors, texts = [], [], [], {}
+    n_articles = n_quotes = 0
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    with tmp.open("w", encoding="utf-8") as out:
+        for item in read_articles(paths):
+            if isinstance(item, ReadError):
+                errors.append(f"  {item.source}: {item.message}")
+                continue
+            quotes = [q.to_dict() for q in extract_quotes(item.text, item.id)]
+            out.writelines(json.dumps(q, ensure_ascii=False) + "\n" for q in quotes)
+            n_articles += 1
+            n_quotes += len(quotes)
+            if gold:
+                texts[item.id] = item.text
+                kept += quotes
+                if baseline:
+                    naive += [q.to_dict() for q in naive_quotes(item.text, item.id)]
     os.replace(tmp, output)
-    report = [f"{len(lines)} quotes from {len(texts)} articles -> {output}"]
+    report = [f"{n_quotes} quotes from {n_articles} articles -> {output}"]
     if errors:
         report.append(f"{len(errors)} inputs could not be read:\n" + "\n".join(errors))
     if gold:
         records = load_records(gold, load_articles(paths))
-        predicted = [json.loads(line) for line in lines]
-        scored = {
-            aid: text for aid, text in texts.items() if any(r["article_id"] == aid for r in records)
-        }
-        report.append(
-            "quotestance rules:\n"
-            + format_extraction_report(
-                score_extraction(
-                    [p for p in predicted if p["article_id"] in scored], records, scored
-                )
-            )
-        )
+        scored = {a: t for a, t in texts.items() if any(r["article_id"] == a for r in records)}
+        systems = [("quotestance rules", kept)]
         if baseline:
+            systems.append(("naive quote-mark pairing (baseline)", naive))
+        for name, predicted in systems:
+            mine = [p for p in predicted if p["article_id"] in scored]
             report.append(
-                "naive quote-mark pairing (baseline):\n"
-                + format_extraction_report(
-                    score_extraction(
-                        [p for p in naive if p["article_id"] in scored], records, scored
-                    )
-                )
+                f"{name}:\n" + format_extraction_report(score_extraction(mine, records, scored))
             )
     return "\n".join(report)
 

@@ -93,10 +93,10 @@ def evaluate_data(
 ) -> dict:
     """Score annotated quotes: one split of `data` split as in training, or all of it."""
     config = run_config(run_dir)
-    article_texts = load_articles(articles or config.data.articles)
+    training_articles = load_articles(config.data.articles)
+    article_texts = load_articles(articles) if articles else training_articles
     records = task_records(load_records(data, article_texts), config.task)
-    train_config_articles = load_articles(config.data.articles)
-    train_records = task_records(load_records(config.data.gold, train_config_articles), config.task)
+    train_records = task_records(load_records(config.data.gold, training_articles), config.task)
     d = config.data
     train_split = split_by_article(train_records, d.dev_fraction, d.test_fraction, d.split_seed)
     if split == "all":
