@@ -56,7 +56,8 @@ def extract(paths: list[str], output: Path, gold: list[str] | None, baseline: bo
         report.append(f"{len(errors)} inputs could not be read:\n" + "\n".join(errors))
     if gold:
         records = load_records(gold, load_articles(paths))
-        scored = {a: t for a, t in texts.items() if any(r["article_id"] == a for r in records)}
+        gold_ids = {r["article_id"] for r in records}
+        scored = {a: t for a, t in texts.items() if a in gold_ids}
         systems = [("quotestance rules", kept)]
         if baseline:
             systems.append(("naive quote-mark pairing (baseline)", naive))

@@ -24,7 +24,7 @@ from training.data import (
     split_by_article,
 )
 from training.evaluate import evaluate_splits, score
-from training.extraction_eval import match_quotes, score_extraction
+from training.extraction_eval import by_article, match_quotes, score_extraction
 from training.metrics import tune_thresholds
 from training.model_card import write_model_card
 from training.report import flatten_metrics
@@ -131,9 +131,9 @@ def evaluate_articles(
     predicted = [q.to_dict() for aid in sorted(gold_ids) for q in extract_quotes(texts[aid], aid)]
     extraction = score_extraction(predicted, gold, texts)
     matched_gold, matched_pred = [], []
+    gold_by, pred_by = by_article(gold), by_article(predicted)
     for aid in sorted(gold_ids):
-        g = [r for r in gold if r["article_id"] == aid]
-        p = [r for r in predicted if r["article_id"] == aid]
+        g, p = gold_by[aid], pred_by.get(aid, [])
         pairs = match_quotes(
             [(r["start"], r["end"]) for r in p], [(r["start"], r["end"]) for r in g], 0.3
         )

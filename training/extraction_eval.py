@@ -101,7 +101,7 @@ def _scores(counts: dict) -> dict:
     return out
 
 
-def _by_article(records: list[dict]) -> dict[str, list[dict]]:
+def by_article(records: list[dict]) -> dict[str, list[dict]]:
     grouped: dict[str, list[dict]] = {}
     for record in records:
         grouped.setdefault(record["article_id"], []).append(record)
@@ -114,7 +114,7 @@ def score_extraction(pred: list[dict], gold: list[dict], texts: dict[str, str]) 
     Articles in `texts` with no records on either side still count (as empty), so a missed
     article lowers recall and a spurious one lowers precision.
     """
-    pred_by, gold_by = _by_article(pred), _by_article(gold)
+    pred_by, gold_by = by_article(pred), by_article(gold)
     ids = sorted(set(texts) | set(pred_by) | set(gold_by))
     total: dict[str, int] = {}
     per_article = {}
