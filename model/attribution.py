@@ -14,6 +14,8 @@ from model.cues import (
     ADVERB_WORDS,
     CUE_RE,
     ORG_HEADS,
+    PARTICIPLE_RE,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
     TIME_PHRASE,
@@ -22,14 +24,46 @@ from model.cues import (
     phrase_before,
 )
 from model.names import NAME_RUN_RE, is_person_name, strip_titles
+from model.organisations import sentence_subject
 
 _LEAD = re.compile(r"^\s*(?:[,—–-]\s*)?")
 _GAP_TAIL = re.compile(r"(?:\s+(?:{}|{}))+\s*$".format("|".join(ADVERB_WORDS), TIME_PHRASE))
 
 
+# Sources the article promises not to name ("who asked not to be named").
+_ANONYMOUS = re.compile(
+    r"\b(?:asked|requested|spoke|speaking|declined|refused)\b[^.;“”\"«»]{0,30}?\b(?:not to be "
+    r"(?:named|identified|quoted by name)|not to use (?:his|her|their) names?|anonymity|"
+    r"to be (?:named|identified))"
+)
+# An unnamed person opening the clause, followed by a modifier rather than the verb: "A U.S.
+# official travelling with the president said", "A European diplomat in Beijing told me".
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:An?|One|Another)\s+(?:[\w.’'-]+\s+){0,4}?(?P<noun>[a-z-]+)"
+    r"(?=\s*,|\s+(?:in|at|from|with|on|close|familiar|involved|based|travelling|traveling|who|"
+    r"working|speaking|attending|visiting)\b)"
+)
+UNNAMED = "an unnamed source"  # resolves to no speaker
+
+
+def _unnamed_subject(seg: str) -> bool:
+    clause = strip_leading_clauses(seg)
+    match = _UNNAMED_SUBJECT.match(clause)
+    if not match or match.group("noun") not in PERSON_NOUNS:
+        return False
+    rest = clause[match.end() :]
+    return (
+        not _sentence_break(rest)
+        and not CUE_RE.search(rest)
+        and not re.search(rf",\s+{NAME_RUN_RE.pattern}\s*,", rest)
+    )
+
+
 def _subject_before(seg: str) -> str | None:
     """The speaker phrase ending `seg`, skipping adverbs and an appositive (", a researcher,")."""
     seg = _GAP_TAIL.sub("", seg.rstrip())
+    if _unnamed_subject(seg) or (_ANONYMOUS.search(seg) and not _sentence_break(seg)):
+        return UNNAMED
     if not seg.endswith(","):
         phrase = phrase_before(seg)
         return _person_of(seg, phrase) or phrase
@@ -62,6 +96,9 @@ def _person_of(seg: str, phrase: str | None) -> str | None:
     return None
 
 
+_MEDIA_HEADS = frozenset({"agency", "newspaper", "daily", "paper", "broadcaster", "outlet"})
+
+
 def _appositive_name(outer: str, inner: str) -> str | None:
     """`Switzerland's envoy, Claudine Mercier,`: the name in apposition beats the role."""
     inner = inner.strip()
@@ -69,6 +106,8 @@ def _appositive_name(outer: str, inner: str) -> str | None:
         return None
     tokens, _ = strip_titles(inner.split())
     head = outer.rstrip().rsplit(" ", 1)[-1].lower()
+    if head in _MEDIA_HEADS and (inner.isupper() or inner.istitle()):
+        return inner  # "North Korea's state news agency, KCNA, said"
     if is_person_name(tokens) and (
         head in ROLE_NOUNS
         or head in ORG_HEADS
@@ -81,25 +120,100 @@ def _appositive_name(outer: str, inner: str) -> str | None:
 def cue_before(before: str, offset: int):
     """The rightmost cue before a quote whose subject can be found: (phrase, cue, pos)."""
     cues = sorted(
-        list(CUE_RE.finditer(before)) + list(ACCORDING_RE.finditer(before)),
+        list(CUE_RE.finditer(before))
+        + list(ACCORDING_RE.finditer(before))
+        + list(PARTICIPLE_RE.finditer(before)),
         key=lambda m: m.start(),
         reverse=True,
     )
     first_phrase = None
-    for match in cues:
+    for index, match in enumerate(cues):
+        if _passive_ask(before, match):
+            continue
         if ACCORDING_RE.fullmatch(match.group(0)):
             phrase = phrase_after(before[match.end() :])
             if phrase:
                 return phrase, match.group(0).strip(), offset + match.end()
             continue
+        if PARTICIPLE_RE.fullmatch(match.group(0)):
+            subject = _main_subject(before[: match.start()])
+            if subject:
+                return subject, match.group(0), offset + before.find(subject)
+            continue
         phrase = _subject_before(before[: match.start()])
         if phrase:
+            outer = _outer_speaker(before, match, phrase, cues[index + 1 :], offset)
+            if outer:
+                return outer
             return phrase, match.group(0), offset + match.start() - len(phrase)
+        coordinated = _coordinated_subject(before[: match.start()])
+        if coordinated:
+            return coordinated, match.group(0), offset + before.find(coordinated)
         first_phrase = first_phrase or (None, match.group(0), offset + match.start())
     return first_phrase
 
 
-def cue_after(after: str, offset: int, inverted: bool):
+_ASKED_BY_OTHERS = re.compile(r"(?:^|[,;]|\b(?:when|if|once|after|being|I|we))\s*$")
+
+
+_REPORTED_CLAUSE = re.compile(r"^\s+(?:that\s+|what\s+)?$")
+
+
+def _outer_speaker(before: str, match, phrase: str, earlier, offset: int):
+    """`KCNA reported that Kim pledged “...”`, `Wu said officials describe it as “...”`, `the
+    JCS said it would continue ...`: a cue whose subject opens the reported clause of an earlier
+    cue; the words are the earlier speaker's."""
+    start = before.rfind(phrase, 0, match.start())
+    for prev in earlier:
+        if prev.end() > start:
+            continue
+        if not _REPORTED_CLAUSE.match(before[prev.end() : start]):
+            return None
+        if ACCORDING_RE.fullmatch(prev.group(0)) or PARTICIPLE_RE.fullmatch(prev.group(0)):
+            return None
+        found = cue_before(before[: prev.end()], offset)
+        return found if found and found[0] else None
+    return None
+
+
+def _main_subject(seg: str) -> str | None:
+    """The subject of the main clause that a participle (", saying ...") hangs from."""
+    if _sentence_break(seg):
+        return None
+    if _unnamed_subject(seg) or _ANONYMOUS.search(seg):
+        return UNNAMED
+    absolute = re.search(r"\bwith\s+((?:its|his|her|their|the)\s+[^,;:]{1,60}?)\s*$", seg)
+    if absolute:  # "..., with its Joint Chiefs of Staff calling the launch “...”"
+        phrase = phrase_after(absolute.group(1))
+        if phrase and absolute.group(1).startswith(phrase) and len(phrase) > 4:
+            return phrase if len(phrase) == len(absolute.group(1).rstrip()) else None
+    clause = strip_leading_clauses(seg)
+    subject = clause_subject(clause)
+    if not subject or subject.split()[0].lower() in ("this", "that", "there", "what"):
+        return None
+    return subject
+
+
+def _coordinated_subject(seg: str) -> str | None:
+    """`X was asked about it and said`, `Mr. Y, asked about that, laughed and said`: the cue
+    shares the subject of the clause's first verb."""
+    if not re.search(r"\band(?:\s+then)?\s+$", seg):
+        return None
+    clause = strip_leading_clauses(seg)
+    if _sentence_break(clause):
+        return None
+    subject = sentence_subject(clause)
+    return subject if subject and clause.lstrip().startswith(subject) else None
+
+
+def _passive_ask(before: str, match) -> bool:
+    """`Asked about it, ...`, `when asked`, `I asked`: the speaker was asked, nobody says it."""
+    return match.group(0).lower() == "asked" and bool(
+        _ASKED_BY_OTHERS.search(before[: match.start()])
+    )
+
+
+def cue_after(after: str, offset: int, inverted: bool, closed: bool = True):
     """Attribution right after a quote: `said Peter Ward, ...` or `Peter Ward, ..., said`."""
     lead = _LEAD.match(after).end()
     rest = after[lead:]
@@ -116,9 +230,10 @@ def cue_after(after: str, offset: int, inverted: bool):
         # `“...,” China's defence ministry spokesperson, Col. Cao Wei, said`: the name may sit
         # in apposition, as long as the clause runs on from the quote.
         if phrase and (
-            rest.lstrip("¶ ").startswith(phrase)
+            re.sub(r"^(?:his|her|its|their)\s+", "", rest.lstrip("¶ ")).startswith(phrase)
             or (
-                "," in subject[: max(subject.find(phrase), 0)]
+                closed
+                and "," in subject[: max(subject.find(phrase), 0)]
                 and _opens_clause(subject)
                 and not _sentence_break(subject)
             )
@@ -157,3 +272,51 @@ def stated_by(after: str, offset: int):
         return None
     phrase = phrase_after(after[match.end() :])
     return (phrase, "stated", offset + match.end()) if phrase else None
+
+
+# Clauses that open a sentence before its subject: "Asked about the talks, ...", "But when I
+# asked what Seoul should do, ...", "Then, returning to safer ground: ...", "In Beijing, ...".
+_OPENING_CLAUSE = re.compile(
+    r"^\s*(?:[A-Z]{2,}[A-Z .’'-]*,[^\n]{0,40}?(?:--|—|–)\s+"  # "BEIJING, June 27 (NCW) --"
+    r"|(?:But|And|Yet|So|Then|Still|However|Later|Finally|Meanwhile|Instead),?\s+"
+    r"|(?:however|though|too|then|meanwhile),\s+"
+    r"|(?:[Ww]hen|[Ii]f|[Oo]nce|[Aa]fter|[Bb]efore|[Ww]hile|[Aa]s|[Uu]ntil)\s+[^,:;“”\"«»]{1,120},\s*"
+    r"|(?:[Aa]sked|[Pp]ressed|[Qq]uestioned|[Ss]peaking|[A-Z]?[a-z]+ing)\b[^,:;“”\"«»]{0,120}"
+    r"(?:,\s*|(?=:\s*$))"
+    r"|(?:In|At|On|From|For|After|During)\b[^,:]{0,40},\s*)"
+)
+
+
+def strip_leading_clauses(text: str) -> str:
+    """The main clause of `text`, without the adverbial and participial clauses it opens with."""
+    while True:
+        match = _OPENING_CLAUSE.match(text)
+        if not match or not match.group(0):
+            return text.lstrip()
+        text = text[match.end() :]
+
+
+_TRANSCRIPT_LABEL = re.compile(
+    r"^\s*([A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3})\s*(?:\([^)]*\))?:"
+)
+
+
+def clause_subject(clause: str) -> str | None:
+    """The subject a clause opens with; a name in apposition beats the role (`Kenya's envoy in
+    Lima, Joseph Otieno, was blunter:`)."""
+    if not clause.strip() or clause.strip() == ":":
+        return None
+    phrase = sentence_subject(clause)
+    if not phrase or not clause.lstrip().startswith(phrase):
+        return None
+    rest = clause[clause.find(phrase) + len(phrase) :]
+    apposed = re.match(
+        rf"(?:\s+(?:in|at|to|of|from)\s+[^,]{{1,40}})?,\s+({NAME_RUN_RE.pattern}),", rest
+    )
+    if apposed:
+        named = _appositive_name(phrase, apposed.group(1))
+        if named:
+            return named
+        if phrase.split()[-1].lower() in ORG_HEADS:
+            return apposed.group(1)  # "Pyongyang's party newspaper, Rodong Sinmun, ran ..."
+    return phrase

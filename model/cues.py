@@ -22,7 +22,7 @@ agree announce state suggest caution point emphasize emphasise maintain predict 
 reiterate respond quip joke counter contend conclude complain charge allege demand lament boast
 hail condemn denounce criticize criticise slam blast dismiss label dub brand term tweet affirm
 assert confirm deny mock scoff answer recount testify tout welcome chide retort grumble muse
-observe signal summarise summarize underline underscore lament fume thunder
+observe signal summarise summarize underline underscore lament fume thunder repeat report
 """)
 
 _IRREGULAR = {
@@ -56,7 +56,7 @@ CUE_WORDS: frozenset[str] = frozenset(
     form for lemma in _CUE_LEMMAS for form in _inflect(lemma)
 ) - words("""
 saying telling writing written state call calls note notes charge charges term terms brand label
-post posts counter signal answer welcome hail point
+post posts counter signal answer welcome hail point report reports
 """)
 
 # Multi-word cues matched before single verbs; "put it" needs its object, "pointed out" its
@@ -68,6 +68,15 @@ CUE_PHRASES = (
     r"went on",
     r"went further",
     r"summed (?:it )?up",
+    r"spoke of",
+)
+
+# Participles that attach a quote to the subject of the main clause ("The ministry issued a
+# statement, saying ...", "Koo declined to comment, saying only that ...").
+PARTICIPLE_RE = re.compile(
+    r"(?<![\w-])(?:saying|calling|describing|adding|noting|warning|accusing|urging|hailing|"
+    r"praising|insisting|arguing|declaring|stressing|claiming|dismissing|branding|labell?ing|"
+    r"denouncing|condemning|vowing|pledging|promising|asserting|announcing|dubbing)(?![\w-])"
 )
 
 _CUE_ALTERNATIVES = "|".join(CUE_PHRASES + tuple(sorted(CUE_WORDS, key=len, reverse=True)))
@@ -80,6 +89,7 @@ TIME_PHRASE = (
     r"(?:on|last|this|late|early|earlier|in|at)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening|"
     r"weekend|a statement|an interview|a briefing|a post|a commentary|an editorial|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:19|20)\d\d)"
 )
 
@@ -88,7 +98,8 @@ ADVERB_WORDS = frozenset(
 also later then previously once separately recently further again simply flatly bluntly earlier
 quickly publicly privately repeatedly has have had was is would will had long often already has
 had still even instead however meanwhile herself himself themselves itself too in turn openly
-sharply firmly curtly tersely angrily dryly calmly cautiously only
+sharply firmly curtly tersely angrily dryly calmly cautiously only nonetheless nevertheless
+however though likewise similarly subsequently
 """)
 )
 
@@ -131,9 +142,18 @@ historian veteran fellow senator president chairman chairwoman chair secretary p
 writer editor columnist commentator strategist specialist academic lecturer negotiator officer
 colonel deputy adviser advisor aide consultant former head chief leader governor mayor premier
 representative delegate activist defector soldier engineer executive businessman businesswoman
-trader banker manager journalist reporter correspondent
+trader banker manager journalist reporter correspondent prosecutor
 """)
 )
+
+# Nouns for people, named or not ("a host", "one rifleman", "the second prisoner").
+PERSON_NOUNS = ROLE_NOUNS | words("""
+host presenter anchor rifleman prisoner pilot worker farmer driver vendor student resident
+guard witness nurse doctor teacher survivor refugee merchant wholesaler shopkeeper owner man
+woman source member employee scientist lawyer insider observer commentator participant
+viewer voter citizen villager monk priest sailor marine conscript recruit captive detainee
+defector diplomat staffer operator blogger activist person
+""")
 
 # Heads that make a noun phrase an organisation rather than a person.
 ORG_HEADS = frozenset(
@@ -141,7 +161,7 @@ ORG_HEADS = frozenset(
 ministry agency embassy office committee council command government department institute party
 army navy military mission kremlin pentagon administration bureau commission cabinet staff
 service services newspaper daily paper broadcaster outlet media bank legation presidency
-secretariat parliament assembly senate congress court prosecutor prosecutors police guard guards
+secretariat parliament assembly senate congress court prosecutors police guard guards
 union alliance bloc delegation headquarters group centre center foundation
 """)
 )
@@ -180,6 +200,7 @@ here said reportedly just only even still yet again already now today yesterday
 
 _ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")  # "U.S.", "Mr.", "Gen."
 PRONOUN_RE = re.compile(r"(?i)(he|she|they|it|we|i)$")
+_POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their"})
 
 
 def _is_cap(token: str) -> bool:
@@ -192,6 +213,7 @@ def _head_ok(tokens: list[str]) -> bool:
         _is_cap(tokens[-1])
         or last in ORG_HEADS
         or last in ROLE_NOUNS
+        or last in PERSON_NOUNS
         or last in VAGUE_HEADS
         or last in DOCUMENT_NOUNS
     )
@@ -207,29 +229,38 @@ def phrase_before(text: str) -> str | None:
         return last
     taken: list[str] = []
     lowers = 0
-    for token in reversed(tokens):
+    i = len(tokens)
+    while i > 0:
+        i -= 1
+        token = tokens[i]
         lower = token.lower()
         if lower in _DETERMINERS:
+            if taken and _chain_link(tokens, i):
+                # "the Central Military Commission of the ruling Workers' Party", "a statement
+                # from the North's defence ministry": the phrase goes on before "of the".
+                taken[:0] = [tokens[i - 1], token]
+                i -= 1
+                continue
             if taken:
                 taken.insert(0, token)
             break
+        if token.endswith(".") and taken and not _ABBREVIATED.fullmatch(token):
+            break  # "... and Germany. Isabel Pardo said": a sentence ended there
         if _is_cap(token):
-            if taken and token.endswith(".") and not _ABBREVIATED.fullmatch(token):
-                break  # "... and Germany. Isabel Pardo said": a sentence ended there
             taken.insert(0, token)
             continue
         if lower == "in" and len(taken) == 1 and _is_cap(taken[0]):
             taken.insert(0, token)  # "the Russian embassy in Tokyo"; checked below
             continue
-        if lower in _LINKS and taken and _is_cap(taken[0]) and len(taken) > 1:
-            taken.insert(0, token)
+        if lower in _LINKS and taken and _is_cap(taken[0]) and _is_cap(tokens[i - 1] if i else ""):
+            taken.insert(0, token)  # "Prisoners of War", "Ministry of Foreign Affairs"
             continue
         if lower in _STOP or not token[0].isalpha() or lowers >= 4:
             break
         taken.insert(0, token)
         lowers += 1
     if ("in" in taken and taken.index("in") == 0) or (
-        "in" in taken and taken[taken.index("in") - 1].lower() not in ORG_HEADS
+        "in" in taken and taken[taken.index("in") - 1].lower() not in ORG_HEADS | DOCUMENT_NOUNS
     ):
         taken = taken[taken.index("in") + 1 :]
     while taken and taken[0].lower() in _LINKS:
@@ -237,6 +268,31 @@ def phrase_before(text: str) -> str | None:
     if not taken or not _head_ok(taken) or " ".join(taken) in _NOT_SPEAKERS:
         return None
     return _rejoin(text, taken)
+
+
+_CHAIN_LINKS = frozenset({"of", "for", "to", "from", "in"})
+
+
+def _chain_link(tokens: list[str], i: int) -> bool:
+    """Whether the determiner at i follows `HEAD of`, where HEAD names a body, a role or a
+    document: the determiner starts the second half of one long name."""
+    if i < 2 or tokens[i - 1].lower() not in _CHAIN_LINKS:
+        return False
+    head = tokens[i - 2].lower().strip("’'")
+    link = tokens[i - 1].lower()
+    if head in DOCUMENT_NOUNS:
+        return link != "of"
+    if link == "from" or (link == "in" and head not in ORG_HEADS):
+        return False  # "the Russian embassy in the DPRK" goes on; "a rally in the capital" not
+    if head in ORG_HEADS or head in ROLE_NOUNS:
+        return True
+    # "the Ministry of Foreign Affairs of the DPRK": a capitalised run holding a body's head
+    j = i - 2
+    while j >= 0 and (_is_cap(tokens[j]) or tokens[j] in _LINKS):
+        if tokens[j].lower() in ORG_HEADS:
+            return True
+        j -= 1
+    return False
 
 
 _NOT_SPEAKERS = frozenset({"This", "That", "These", "Those", "There", "What", "Which", "Who"})
@@ -249,12 +305,13 @@ def phrase_after(text: str) -> str | None:
     if not tokens:
         return None
     first = tokens[0].lower()
-    if first in ("he", "she", "they", "it", "we"):
-        return tokens[0]
+    capitalised_name = len(tokens) > 1 and tokens[0][0].isupper() and _is_cap(tokens[1])
+    if first in ("he", "she", "they", "it", "we") and not capitalised_name:
+        return tokens[0]  # but "said He Zhenyu, a commentator": a name
     taken: list[str] = []
     for index, token in enumerate(tokens):
         lower = token.lower()
-        if index == 0 and lower in _DETERMINERS:
+        if index == 0 and (lower in _DETERMINERS or lower in _POSSESSIVE_DETERMINERS):
             taken.append(token)
             continue
         if _is_cap(token):
@@ -269,17 +326,57 @@ def phrase_after(text: str) -> str | None:
                 break
             taken.append(token)
             continue
-        if lower == "the" and taken and taken[-1].lower() in _LINKS:
+        if lower in ("from", "by", "in") and prev in DOCUMENT_NOUNS:
+            taken.append(token)  # "a statement from the defence ministry"
+            continue
+        if lower in _DETERMINERS and taken and taken[-1].lower() in _LINKS | {"from", "by"}:
             taken.append(token)
             continue
         if lower in _STOP or lower in _LINKS or not token[0].isalpha() or len(taken) >= 8:
             break
+        if lower.endswith("ed") and taken and prev not in _DETERMINERS | _POSSESSIVE_DETERMINERS:
+            break  # "the foreign ministry thanked Russia": a verb ends the subject
+        if taken and _ends_noun_phrase(taken[-1], lower):
+            break  # "Baek Sung-ho went further", "state media made the most of it"
         taken.append(token)
     while taken and (taken[-1].lower() in _LINKS or taken[-1].lower() in _DETERMINERS):
         taken.pop()
     if not taken or not _head_ok(taken):
         return None
     return _rejoin(stripped, taken, first=True)
+
+
+_NOUNS = ORG_HEADS | ROLE_NOUNS | DOCUMENT_NOUNS
+_NOUN_MODIFIERS = words("""
+news state party press foreign defence defense security intelligence information media
+regional provincial municipal ruling central national presidential
+""")
+
+
+def _ends_noun_phrase(last: str, lower: str) -> bool:
+    """Whether a lower-case word after `last` starts the predicate: after a name or a head noun,
+    only another head noun ("State Department spokesperson") continues the phrase."""
+    if lower in _NOUNS or lower in PERSON_NOUNS or lower in _NOUN_MODIFIERS:
+        return False
+    bare = last.strip("()")
+    if bare.lower() == "official":
+        return False  # "the official news agency"
+    if bare.lower() in _DETERMINERS | _POSSESSIVE_DETERMINERS | _LINKS:
+        return False
+    if bare.lower() in _NOUNS:
+        return True
+    if not _is_cap(last) or bare.endswith(("'s", "’s")) or bare in NATIONALITY_LIKE:
+        return False
+    return not (bare.isupper() and len(bare) > 1)  # "the DPRK foreign ministry"
+
+
+NATIONALITY_LIKE = frozenset(
+    words("""
+Chinese Russian Korean Japanese American Ukrainian European German French British North South
+Western Eastern Soviet Indian Iranian Taiwanese Mongolian Vietnamese Estonian Polish Turkish
+Kremlin Pentagon Foreign Defence Defense State National Central Federal Presidential Senior
+""")
+)
 
 
 def _rejoin(text: str, tokens: list[str], first: bool = False) -> str:

@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from model.cues import NATIONALITY_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, TITLE_WORDS, words
+from model.cues import (
+    NATIONALITY_WORDS,
+    ORG_HEADS,
+    PERSON_PRONOUNS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    words,
+)
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _CAP_TOKEN = rf"(?:[{_UPPER}][\w’'.]*(?:-[\w’'.]+)*|al-[{_UPPER}]\w+)"
@@ -33,7 +40,8 @@ July August September October November December Europe Asia Pacific Ukraine Amer
 Kremlin Pentagon Xinhua KCNA TASS NATO EU UN DPRK PRC ROK US U.S. U.N. Stories Editor Reporting
 Yes So Then Now Here There Today Yesterday Instead Indeed Even Only Just Like Such Other Another
 Foreign Affairs Defence Defense Embassy Mission Government Parliament Congress Senate White
-House
+House Force Air Navy Guard Coast Administration Aviation
+One Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands
 """)
 )
 
@@ -90,6 +98,8 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], str | None]:
     gender = None
     links = [i for i, t in enumerate(tokens) if t in ("of", "to", "for")]
     if links and links[-1] < len(tokens) - 1:
+        if any(t.lower() in ORG_HEADS for t in tokens[: links[-1]]):
+            return [], None  # "General Administration of Civil Aviation": a body, not a name
         tokens = tokens[links[-1] + 1 :]  # "Minister of Transport Vadim Ostapenko"
     while len(tokens) > 1 and (
         tokens[0] in TITLE_WORDS
@@ -111,6 +121,7 @@ def is_person_name(tokens: list[str]) -> bool:
         bool(tokens)
         and not any(t.rstrip(".,") in _NOT_NAME for t in tokens)
         and all(not t.isupper() or len(t) <= 1 for t in tokens)
+        and tokens[-1] not in NATIONALITY_WORDS  # "Two North Korean (soldiers)"
     )
 
 
@@ -126,7 +137,15 @@ def build_registry(text: str, masked: list[tuple[int, int]], sentence_starts: se
             raw = raw[ended[-1].end() :]
         tokens, gender = strip_titles(raw.split())
         if tokens and tokens[-1].endswith(("'s", "’s")):
-            continue  # a possessive ("Russia's") names a thing, not a speaker
+            # A possessive ("Russia's") names no new speaker, but "Zhao's answer" mentions a
+            # person already known.
+            bare = [*tokens[:-1], tokens[-1][:-2]]
+            offset = match.end() - len(" ".join(tokens))
+            known = lookup(reg, " ".join(bare), offset, text) if is_person_name(bare) else None
+            if known is not None:
+                subject = _looks_like_subject(text, match.start(), match.end(), sentence_starts)
+                reg.mentions.append(Mention(offset, known, subject))
+            continue
         if not is_person_name(tokens):
             continue
         offset = match.end() - len(" ".join(tokens))
@@ -161,7 +180,11 @@ def lookup(
         if person.name.lower() == lowered and person.first_pos <= pos:
             return person
     if " " in name:
-        return None
+        # "Albuquerque Soares" after "Renata Albuquerque Soares": a compound surname
+        tails = [
+            p for p in reg.people if p.first_pos < pos and p.name.lower().endswith(" " + lowered)
+        ]
+        return tails[-1] if len(tails) == 1 else None
     candidates = [
         p
         for p in reg.people

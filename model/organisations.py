@@ -21,6 +21,9 @@ def org_before(text: str, pos: int, head: str | None) -> str | None:
         if head is None and pos - match.start() > 600:
             return None
         phrase = phrase_before(text[: match.end()])
+        tail = _NAME_TAIL.match(text[match.end() :])
+        if phrase and tail and phrase.lower().split()[0] == "the" and len(phrase.split()) == 2:
+            return phrase + tail.group(0)  # "the Ministry of Foreign Affairs of the DPRK"
         if not phrase or (
             phrase.lower().split()[0] in ("a", "an", "its", "their", "the")
             and (len(phrase.split()) <= 2)
@@ -28,9 +31,16 @@ def org_before(text: str, pos: int, head: str | None) -> str | None:
             continue
         if phrase.lower().split()[0] in ("a", "an", "its", "their", "his", "her"):
             continue
-        tail = re.match(r"\s+(?:to|in|of)\s+(?:the\s+)?[A-Z][\w’'-]*", text[match.end() :])
+        tail = _NAME_TAIL.match(text[match.end() :])
+        if tail:
+            head = re.match(r"\s+([a-z]+)\b", text[match.end() + tail.end() :])
+            if head and head.group(1) in ORG_HEADS:  # "... of the Primorsky Krai administration"
+                return phrase + tail.group(0) + head.group(0)
         return phrase + (tail.group(0) if tail else "")
     return None
+
+
+_NAME_TAIL = re.compile(r"(?:\s+(?:of|for|to|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)+")
 
 
 def is_org(phrase: str) -> bool:
@@ -98,12 +108,20 @@ _SENTENCE_START = re.compile(r"(?:^|\n|[.!?][\"”’»]?\s+)(?=[\"“«‘]?[A-
 _POSSESSIVE_ACRONYM = re.compile(r"^(?:the\s+)?[\w .’'-]+['’]s\s+(?:official\s+)?([A-Z]{2,})\b")
 
 
+_POSSESSIVE_AGENCY = re.compile(
+    r"^(?:the\s+)?[\w .’'-]+['’]s\s+(?:official\s+|state\s+)*([A-Z][\w-]+)\s+news\s+agency$"
+)
+
+
 def clean_org(phrase: str) -> str:
     """Drop words that are not part of a body's name: "The official KCNA", "North Korea's KCNA"
     (a country's acronym agency is reported by its acronym), "the same State Department"."""
     acronym = _POSSESSIVE_ACRONYM.match(phrase)
     if acronym and not re.search(r"[a-z]", phrase[acronym.end(1) :].replace("news agency", "")):
         return acronym.group(1)
+    agency = _POSSESSIVE_AGENCY.match(phrase)
+    if agency:
+        return agency.group(1)  # "China's Xinhua news agency" is Xinhua
     return re.sub(r"^((?:the|The)\s+)(?:official|same)\s+", r"\1", phrase)
 
 

@@ -287,7 +287,9 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
     quotes = []
     for index, span in enumerate(spans):
         speaker, cue, attributed = attributor.attribute(index)
-        if _is_scare_quote(text, span, attributed):
+        if _is_scare_quote(text, span, attributed) and not _continues_statement(
+            text, spans, index, quotes
+        ):
             continue
         quotes.append(
             Quote(
@@ -305,6 +307,26 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
 
 def _span_close(span: Span) -> int:
     return span.close_mark + 1 if span.close_mark is not None else span.end
+
+
+def _continues_statement(text: str, spans: list[Span], index: int, kept: list[Quote]) -> bool:
+    """`“A,” he said. “That's all.”`: a short span that is a sentence of its own, right after a
+    kept quote in the same paragraph and its attribution, is the statement's second part."""
+    span = spans[index]
+    if index == 0 or not kept or span.close_mark is None:
+        return False
+    prev = spans[index - 1]
+    if kept[-1].start != prev.start or prev.close_mark is None:
+        return False
+    between = text[prev.close_mark + 1 : span.open_mark]
+    own = text[span.start : span.end]
+    return (
+        "\n" not in between
+        and len(between) <= 80
+        and re.search(r"[.!?]\s*$", between) is not None
+        and re.search(r"[.!?]$", own) is not None
+        and own[:1].isupper()
+    )
 
 
 def _is_scare_quote(text: str, span: Span, attributed: bool) -> bool:

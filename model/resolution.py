@@ -13,6 +13,7 @@ from model.cues import (
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
     ORG_HEADS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
     VAGUE_HEADS,
@@ -61,9 +62,12 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         if subject:
             return resolve(reg, subject, pos, text)
         return recent_org(reg, pos) or org_before(text, pos, None), True
-    named = _appositive_after(phrase, pos, text)
+    named = _appositive_after(phrase, pos, text) or _only_surname(phrase, pos, text)
     if named:
         return resolve(reg, named, pos, text)
+    source = _document_or_spokesperson_source(phrase)
+    if source:
+        return resolve(reg, source, pos, text)
     known = _known_tail(reg, phrase, pos, text)
     if known is not None:
         note_speaker(reg, pos, known, None)
@@ -83,7 +87,12 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
 
     if words[-1] in VAGUE_HEADS:
         return None, True
-    if words[0] == "the" and len(words) <= 3 and words[-1] not in ORG_HEADS:
+    if (
+        words[0] == "the"
+        and len(words) <= 3
+        and words[-1] not in ORG_HEADS
+        and phrase.split()[-1].islower()
+    ):
         person = recent_role(reg, pos, words[-1])
         return (person.name if person else None), True
     tokens, gender = strip_titles(phrase.split())
@@ -101,7 +110,39 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
     return remember_org(reg, clean_org(phrase), pos), True
 
 
-_SPOKES = frozenset({"official", "spokesperson", "spokesman", "spokeswoman", "representative"})
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
+_DOCS = "|".join(sorted(DOCUMENT_NOUNS | {"article", "readout", "communiqué"}))
+_SOURCE_OF = re.compile(
+    rf"^(?:an?|the|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{_DOCS}|spokesperson|spokesman|"
+    rf"spokeswoman)\s+(?P<link>from|by|in|of|for)\s+(?P<source>.+)$",
+    re.IGNORECASE,
+)
+_BODY_DOCUMENT = re.compile(rf"^(?:an?|the)\s+(?P<body>.+?)\s+(?:{_DOCS})$", re.IGNORECASE)
+
+
+def _document_or_spokesperson_source(phrase: str) -> str | None:
+    """`A statement from the defence ministry`, `an editorial in the Daily Star`, `a spokesman
+    for the embassy` speak for the body named; `A DPRK foreign ministry statement` for the
+    ministry. An unnamed outlet (`a commentary in a state newspaper`) is left as written, and so
+    is a definite spokesman (`the spokesman for the Foreign Ministry`), who is a known office."""
+    match = _SOURCE_OF.match(phrase)
+    if match:
+        noun, link = match.group("noun").lower(), match.group("link").lower()
+        source = match.group("source")
+        is_doc = not noun.startswith("spokes")
+        if (is_doc and link in ("from", "by", "in")) or (
+            not is_doc and phrase.split()[0].lower() in ("a", "an", "one")
+        ):
+            if link == "in" and source.split()[0].lower() in ("a", "an"):
+                return None
+            if link == "of" and is_doc:
+                return None
+            return source
+        return None
+    body = _BODY_DOCUMENT.match(phrase)
+    if body and any(w.lower() in ORG_HEADS for w in body.group("body").split()):
+        return "the " + body.group("body")
+    return None
 
 
 def _indefinite(reg: Registry, phrase: str, pos: int, text: str) -> str | None:
@@ -110,6 +151,11 @@ def _indefinite(reg: Registry, phrase: str, pos: int, text: str) -> str | None:
     `an analyst` credits nobody."""
     words = phrase.split()
     lowered = [w.lower() for w in words]
+    if lowered[-1] == "official" and any(w in ORG_HEADS and w.islower() for w in words[1:-1]):
+        # "a ministry official called it ...": the ministry named before; "A State Department
+        # official" stays unnamed
+        heads = [w for w in lowered[1:-1] if w in ORG_HEADS]
+        return org_before(text, pos, heads[-1])
     if lowered[-1] in _SPOKES:
         body = words[1:-1]
         if not body:
@@ -120,6 +166,8 @@ def _indefinite(reg: Registry, phrase: str, pos: int, text: str) -> str | None:
         if all(w[:1].isupper() for w in body) and len(body) > 1:
             return "the " + " ".join(body)
         return None
+    if lowered[-1] in PERSON_NOUNS:
+        return None  # "One Western military analyst": a person, unnamed
     if any(w in ORG_HEADS for w in lowered[1:]):
         return phrase
     return None
@@ -143,7 +191,10 @@ def _clean_phrase(phrase: str) -> str:
     return " ".join(tokens)
 
 
-_UNNAMED_PERSON = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){0,3}?([a-z-]+)\b")
+_UNNAMED_PERSON = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he (?:second|other|first|third|younger|older))\s+"
+    r"(?:[\w-]+\s+){0,3}?([a-z-]+)\b|\b[Oo]ne of (?:them|the \w+|those)\b()"
+)
 
 
 _ASKERS = frozenset({"reporter", "journalist", "correspondent"})
@@ -153,12 +204,14 @@ def _unnamed_since(text: str, start: int, pos: int, reg: Registry) -> bool:
     """Whether an unnamed person ("a commander", "one analyst") is introduced in text[start:pos]
     outside quotes and not in apposition to a name ("Lena Varga, a fellow, ...")."""
     for match in _UNNAMED_PERSON.finditer(text, start, pos):
-        before = text[max(0, match.start() - 5) : match.start()]
-        if before.endswith(", ") or re.search(r"\b(?:is|was|as|by|of|for) $", before):
-            continue
-        role = match.group(1)
+        before = text[max(0, match.start() - 40) : match.start()]
+        if re.search(rf"{NAME_RUN_RE.pattern},\s+$", before) or re.search(
+            r"\b(?:is|was|as|by|of|for) $", before
+        ):
+            continue  # "Lena Varga, a fellow, ..." names the person
+        role = match.group(1) if match.group(1) is not None else "person"
         if (
-            role in ROLE_NOUNS
+            role in PERSON_NOUNS
             and role not in _ASKERS
             and not any(a <= match.start() < b for a, b in reg.masked)
         ):
@@ -166,11 +219,31 @@ def _unnamed_since(text: str, start: int, pos: int, reg: Registry) -> bool:
     return False
 
 
+_ONLY_NAME = re.compile(
+    r"[,\s]+(?:who\s+)?(?:gave|giving|identified|named|was\s+identified)\s+only\s+(?:by\s+|as\s+)?"
+    r"(?:his|her|their)\s+(?:sur|family\s+|first\s+|given\s+)?name,?\s+"
+    rf"({NAME_RUN_RE.pattern})"
+)
+
+
+def _only_surname(phrase: str, pos: int, text: str) -> str | None:
+    """`said a wholesaler who gave only his surname, Liu`: that name is the speaker."""
+    at = text.find(phrase, max(0, pos - 5), pos + len(phrase) + 60)
+    if at < 0:
+        return None
+    match = _ONLY_NAME.match(text, at + len(phrase))
+    return match.group(1) if match else None
+
+
 def _appositive_after(phrase: str, pos: int, text: str) -> str | None:
     """`a presidential office spokesman, Kwon Tae-seok, said`; `said the official, Park Ji-u`:
     an unnamed role followed by the name in apposition is that person."""
     words = phrase.lower().split()
-    if len(words) < 2 or words[0] not in ("a", "an", "the", "one") or words[-1] not in ROLE_NOUNS:
+    if (
+        len(words) < 2
+        or words[0] not in ("a", "an", "the", "one", "its", "his", "her", "their")
+        or words[-1] not in ROLE_NOUNS
+    ):
         return None
     at = text.find(phrase, max(0, pos - 5), pos + len(phrase) + 60)
     if at < 0:
@@ -191,6 +264,8 @@ def _known_tail(reg: Registry, phrase: str, pos: int, text: str) -> Person | Non
         cut -= 1
     if cut == 0 and len(tokens) <= 2:
         return None
+    if cut > 0 and tokens[cut - 1].lower() in ("the", "of", "for", "to", "a", "an"):
+        return None  # "the Harbour Gazette", "the Return of Displaced Persons": not a person
     name, _ = strip_titles(tokens[cut:])
     if len(name) < 2 or not is_person_name(name):
         return None

@@ -10,10 +10,18 @@ from __future__ import annotations
 import bisect
 import re
 
-from model.attribution import cue_after, cue_before, stated_by
+from model.attribution import (
+    UNNAMED,
+    clause_subject,
+    cue_after,
+    cue_before,
+    stated_by,
+    strip_leading_clauses,
+)
 from model.cues import (
     VAGUE_HEADS,
     phrase_after,
+    words,
 )
 from model.names import build_registry
 from model.organisations import sentence_subject
@@ -80,13 +88,17 @@ class Attributor:
         return cue_before(before, sent_start)
 
     def _colon_lead(self, before: str, offset: int):
+        """`Ward put it bluntly: “...”`, `Asked about X, Ward was direct: “...”`, `WARD: “...”`."""
+        label = self._transcript_label(before)
+        if label:
+            return label[0], label[1], offset + len(before) - len(before.lstrip())
         found = cue_before(before, offset)
         if found:
             return found
-        clause = re.sub(r"^\s*(?:In|At|On|From|For|After)\b[^,:]{0,40},\s*", "", before)
-        phrase = phrase_after(clause)
+        clause = strip_leading_clauses(before)
+        phrase = clause_subject(clause)
         if phrase and phrase.lower() not in ("the", "a"):
-            return phrase, ":", offset + before.find(phrase)
+            return phrase, ":", offset + len(before) - len(clause) + max(clause.find(phrase), 0)
         return None
 
     def _after_text(self, index: int, next_sentence: bool) -> tuple[str, int] | None:
@@ -117,7 +129,10 @@ class Attributor:
             return None
         if next_sentence:
             return stated_by(after, offset) or cue_after(after, offset, inverted=False)
-        return cue_after(after, offset, inverted=True)
+        # `“...,” China's envoy, Col. Ri, said`: an attribution clause after the quote needs the
+        # quote to end its own clause; `“closely monitoring” the border, and Washington said` not.
+        closed = last in ",?!—–-:;" or re.match(r"\s*[,—–]", after) is not None
+        return cue_after(after, offset, inverted=True, closed=closed)
 
     def _lead_paragraph(self, index: int):
         """A quote that opens its paragraph after one ending in a colon ("..., she wrote:")."""
@@ -145,13 +160,40 @@ class Attributor:
 
     def _interviewee(self, pos: int) -> str | None:
         """In a Q&A interview an answer right after a "Q:" line is the interviewee's."""
-        if not _QUESTION_LINE.search(self.text[max(0, pos - 600) : pos]):
+        if not _QUESTION_LINE.search(
+            self.text[max(0, pos - 600) : pos]
+        ) and not self._after_question(pos):
             return None
         for intro in reversed(list(_INTERVIEW_INTRO.finditer(self.text, 0, pos))):
             phrase = phrase_after(self.text[intro.end() : intro.end() + 120])
             if phrase:
                 return resolve(self.reg, phrase, intro.end(), self.text)[0]
         return None
+
+    def _after_question(self, pos: int) -> bool:
+        """A quote that opens its paragraph right after a paragraph that is one bare question
+        (an interviewer's, with no quotation marks): the answer in a Q&A without "Q:" labels."""
+        para_start = self.text.rfind("\n", 0, pos) + 1
+        if self.text[para_start:pos].strip():
+            return False
+        prev = self.text[:para_start].rstrip()
+        question = prev[prev.rfind("\n") + 1 :].strip()
+        return (
+            question.endswith("?")
+            and not any(mark in question for mark in '“”"«»')
+            and len(question) < 300
+        )
+
+    def _transcript_label(self, before: str):
+        """`LI WEN (translation): “...”`, `ASHBY: “...”`: a speaker label in capitals. The
+        journalists' own labels (REPORTER, HOST) credit no source."""
+        match = _TRANSCRIPT_LABEL.match(before)
+        if not match:
+            return None
+        label = match.group(1)
+        if set(label.replace("(", " ").split()) & _JOURNALIST_LABELS:
+            return UNNAMED, ":", 0
+        return " ".join(w.capitalize() if w.isupper() else w for w in label.split()), ":", 0
 
     def _inherited(self, index: int) -> str | None:
         """No cue of its own: a Q&A interviewee, a person just introduced, or the speaker of
@@ -212,8 +254,15 @@ def _is_unnamed(phrase: str) -> bool:
 
 
 _QUESTION_LINE = re.compile(r"(?:^|\n)(?:Q|Question)\s*[:.][^\n]*\n\s*$")
+_TRANSCRIPT_LABEL = re.compile(
+    r"^\s*([A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3})\s*(?:\([^)]{0,40}\))?\s*:\s*$"
+)
+_JOURNALIST_LABELS = words(
+    "REPORTER HOST ANCHOR CORRESPONDENT PRESENTER INTERVIEWER NARRATOR Q QUESTION VOICE"
+)
 _INTERVIEW_INTRO = re.compile(
     r"(?:spoke|talked|speaks|talks) (?:to|with)\s+|interviewed\s+|interview with\s+|"
+    r"\b(?:We|we|I) asked\s+|"
     r"sat down with\s+"
 )
 

@@ -7,6 +7,8 @@ accuracy is measured on the pairs matched at 0.3, so it is not hidden by span di
 
 from __future__ import annotations
 
+import re
+
 LEVELS = (("0.3", 0.3), ("0.8", 0.8), ("exact", 1.0))
 
 
@@ -63,12 +65,36 @@ def match_quotes(
     return sorted(pairs)
 
 
+def _norm(s: str) -> str:
+    return " ".join(s.replace("’", "'").split()).lower()
+
+
+_PAREN_ACRONYM = re.compile(r"^(.+?)\s*\(([A-Z][A-Z0-9.&-]+)\)$")
+_OWNED_ACRONYM = re.compile(r"^.+?['’]s\s+(?:(?:official|state)\s+)*([A-Z][A-Z0-9.&-]+)$")
+
+
+def speaker_aliases(name: str) -> set[str]:
+    """Spellings of one body that gold annotators wrote interchangeably: a leading "the", an
+    acronym given in parentheses after the full name ("the Korean Central News Agency (KCNA)"
+    is also "KCNA" and "the Korean Central News Agency"), and an acronym with its owner in front
+    ("North Korea's official KCNA" is "KCNA"). Never a surname for a full name, and never one
+    person's name for another's: names without such marks have only themselves as alias."""
+    forms = {name.strip()}
+    paren = _PAREN_ACRONYM.match(name.strip())
+    if paren:
+        forms |= {paren.group(1), paren.group(2)}
+    for form in list(forms):
+        owned = _OWNED_ACRONYM.match(form)
+        if owned:
+            forms.add(owned.group(1))
+    return {re.sub(r"^the ", "", _norm(f)) for f in forms}
+
+
 def same_speaker(a: str | None, b: str | None) -> bool:
     # Case, spacing and apostrophe style (’ vs ') are typography, not a different speaker.
-    def norm(s: str | None) -> str | None:
-        return None if s is None else " ".join(s.replace("’", "'").split()).lower()
-
-    return norm(a) == norm(b)
+    if a is None or b is None:
+        return a is b
+    return _norm(a) == _norm(b) or bool(speaker_aliases(a) & speaker_aliases(b))
 
 
 def _prf(matched: int, n_pred: int, n_gold: int) -> dict:

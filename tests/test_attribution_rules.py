@@ -1,0 +1,293 @@
+"""Attribution rules for common phrasings of news copy; every sentence here is invented."""
+
+import pytest
+
+from model.quotes import extract_quotes
+from training.extraction_eval import same_speaker
+
+
+def speakers(text):
+    return [(q.quote, q.speaker) for q in extract_quotes(text, "t")]
+
+
+def speaker_of(text, quote_start):
+    return next(q.speaker for q in extract_quotes(text, "t") if q.quote.startswith(quote_start))
+
+
+# --- colon lead-ins and transcript labels ----------------------------------------------------
+
+
+def test_asked_clause_before_the_subject_of_a_colon_lead_in():
+    text = (
+        "Lena Holm, a Nordic trade envoy, spoke in Oslo. Asked what Norway should do, however, "
+        "Holm was direct: “We have to move faster than we are doing now.”"
+    )
+    assert speaker_of(text, "We have to") == "Lena Holm"
+
+
+def test_when_asked_is_not_the_cue_of_the_quote():
+    text = (
+        "Ines Moreau put her own view bluntly when asked about the images: “Every shell that "
+        "crosses that border is fired at someone.”"
+    )
+    assert speaker_of(text, "Every shell") == "Ines Moreau"
+
+
+def test_name_in_apposition_before_a_colon_lead_in():
+    text = (
+        "Kenya's ambassador in Lima, Joseph Otieno, was blunter: \"Every page of this report "
+        'is a warning to us."'
+    )
+    assert speaker_of(text, "Every page") == "Joseph Otieno"
+
+
+def test_colon_lead_in_without_a_subject_continues_the_previous_speaker():
+    text = (
+        "“We will not sell to them, whatever they pay,” said Tomas Brenner, the firm's founder. "
+        "Then, returning to safer ground: “Our chips are far too slow anyway.”"
+    )
+    assert speaker_of(text, "Our chips") == "Tomas Brenner"
+
+
+def test_transcript_label_names_the_speaker_and_reporter_label_credits_nobody():
+    text = (
+        "REPORTER (voice-over): In the square, a retired miner, Anders Holt, had come early.\n\n"
+        'ANDERS HOLT (translation): "My father worked these mines for forty years."\n\n'
+        'REPORTER: "The mood here is festive, but nobody will talk about prices."'
+    )
+    assert speakers(text) == [
+        ("My father worked these mines for forty years.", "Anders Holt"),
+        ("The mood here is festive, but nobody will talk about prices.", None),
+    ]
+
+
+# --- Q&A interviews ----------------------------------------------------------------------------
+
+
+def test_answers_after_bare_question_lines_belong_to_the_interviewee():
+    text = (
+        "Markus Ebner, a trade official, said the talks would go on. We asked Mara Lindqvist, "
+        "a fisheries economist in Bergen, what the deal means.\n\n"
+        "Is the deal good for Norway?\n\n"
+        '"It is good for Norway, whatever Brussels thinks of it."\n\n'
+        "And for the fleet?\n\n"
+        '"The fleet will have to shrink. Nobody likes to say that out loud."'
+    )
+    assert [s for _, s in speakers(text)] == ["Mara Lindqvist", "Mara Lindqvist"]
+
+
+# --- split quotes ------------------------------------------------------------------------------
+
+
+def test_short_second_part_of_a_split_quote_is_kept():
+    text = "“Trade is slow this winter,” said Arvid Sten, a fish trader. “That's all.”"
+    assert speakers(text) == [
+        ("Trade is slow this winter,", "Arvid Sten"),
+        ("That's all.", "Arvid Sten"),
+    ]
+
+
+def test_short_scare_quote_in_narration_is_still_dropped():
+    text = "The summit was billed as a “new chapter”. Officials said little else."
+    assert speakers(text) == []
+
+
+# --- unnamed sources ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A U.S. official travelling with the president said talks would come “without "
+        "conditions, and soon.”",
+        "A European diplomat in Ankara told me, “We would still like all of them at the table.”",
+        "An EU diplomat involved in the talks, who asked not to be named, described the deal "
+        "as “a pact built on stolen grain.”",
+        "One researcher at a state institute, speaking on condition of anonymity, put it this "
+        "way: “Whenever they fly together, somebody takes notes.”",
+    ],
+)
+def test_unnamed_person_with_a_modifier_is_no_speaker(sentence):
+    text = "Daniel Ortega Ruiz, the trade minister, spoke on Monday. " + sentence
+    (quote,) = extract_quotes(text, "t")
+    assert quote.speaker is None
+
+
+def test_pronoun_after_an_unnamed_host_has_no_speaker():
+    text = (
+        "Mira Santos reported from the studio. On state television last night, one host went "
+        "further. “Our friends keep their word, unlike the others,” he told viewers."
+    )
+    assert speaker_of(text, "Our friends") is None
+
+
+def test_surname_given_only_is_the_speaker():
+    text = (
+        "“Business is better than last year, but nobody is rich,” said a fruit vendor who gave "
+        "only his surname, Okafor."
+    )
+    assert speaker_of(text, "Business") == "Okafor"
+
+
+# --- organisations ------------------------------------------------------------------------------
+
+
+def test_long_organisation_names_with_of_the_are_kept_whole():
+    text = (
+        "The Coordination Office for the Return of Displaced Persons said the transfer was "
+        "“voluntary and fully documented.” The press service of the Vilnius city administration "
+        "said the bridge would open “within a month.”"
+    )
+    assert speakers(text) == [
+        (
+            "voluntary and fully documented.",
+            "The Coordination Office for the Return of Displaced Persons",
+        ),
+        ("within a month.", "The press service of the Vilnius city administration"),
+    ]
+
+
+def test_document_from_a_body_is_credited_to_the_body():
+    text = (
+        "A statement from the Supreme Council of the Union Party, carried by state radio, said "
+        "the deployment was “a sacred duty.”"
+    )
+    assert speaker_of(text, "a sacred duty") == "the Supreme Council of the Union Party"
+
+
+def test_editorial_in_a_named_newspaper_is_the_newspaper():
+    text = (
+        "An editorial in the Harbour Gazette went further, calling the pact “a strategic asset "
+        "that no amount of noise can devalue.”"
+    )
+    assert speaker_of(text, "a strategic asset") == "the Harbour Gazette"
+
+
+def test_agency_named_in_apposition_is_the_agency():
+    text = (
+        "Ruritania's state news agency, RNA, said the talks had “deepened an unbreakable "
+        "friendship.”"
+    )
+    assert speaker_of(text, "deepened") == "RNA"
+
+
+def test_indefinite_spokesman_for_a_body_speaks_for_it():
+    text = (
+        "A spokesman for the Ruritanian embassy in Oslo said the drills were “a provocation "
+        "aimed at the whole region.”"
+    )
+    assert speaker_of(text, "a provocation") == "the Ruritanian embassy in Oslo"
+
+
+# --- participles, reported clauses, relative clauses --------------------------------------------
+
+
+def test_participle_takes_the_subject_of_the_main_clause():
+    text = (
+        "The Baltic Fisheries Council also joined in, saying that it was “deeply concerned "
+        "by the new quotas.”"
+    )
+    assert speaker_of(text, "deeply concerned") == "The Baltic Fisheries Council"
+
+
+def test_participle_after_a_name_in_apposition():
+    text = (
+        "Norway's deputy envoy, Siri Lunde, explained the abstention by saying quotas "
+        "“are not an end in themselves.”"
+    )
+    assert speaker_of(text, "are not an end") == "Siri Lunde"
+
+
+def test_reported_clause_credits_the_outer_speaker():
+    text = (
+        "Wu Minghao, a scholar at a Shanghai university, said officials still describe the "
+        "deployment as “a matter between two sovereign states.”"
+    )
+    assert speaker_of(text, "a matter between") == "Wu Minghao"
+
+
+def test_what_it_called_belongs_to_the_subject():
+    text = (
+        "The Ruritanian News Agency on Tuesday denounced what it called “an abduction staged "
+        "by its neighbours.”"
+    )
+    assert speaker_of(text, "an abduction") == "The Ruritanian News Agency"
+
+
+def test_coordinated_verbs_share_the_subject():
+    text = (
+        "Mr. Anton Vellner, asked about the vote, laughed and said the opposition was “talking "
+        "to an empty chair.”"
+    )
+    assert speaker_of(text, "talking to") == "Anton Vellner"
+
+
+def test_quote_mid_sentence_does_not_take_a_later_clause_as_attribution():
+    text = (
+        "The defence ministry says it is “closely monitoring” the border, and Washington has "
+        "repeated its position."
+    )
+    assert speaker_of(text, "closely monitoring") == "The defence ministry"
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+
+def test_capitalised_he_after_said_is_a_name():
+    text = "“The leaders standing together is good news,” said He Jianping, a commentator."
+    assert speaker_of(text, "The leaders") == "He Jianping"
+
+
+def test_possessive_mention_makes_the_person_current():
+    text = (
+        "Lena Kraus spoke first. Then Zhao Yiming was asked the same question. Zhao’s answer "
+        "was practical. “Talk to them, not at them,” he said."
+    )
+    assert speaker_of(text, "Talk to them") == "Zhao Yiming"
+
+
+def test_compound_surname_resolves_to_the_full_name():
+    text = (
+        "Renata Lima Carvalho, a trade economist, was cautious. “The partnership gave us room "
+        "to bargain,” Lima Carvalho said."
+    )
+    assert speaker_of(text, "The partnership") == "Renata Lima Carvalho"
+
+
+def test_speaker_after_quote_with_possessive_determiner_and_role():
+    text = (
+        "The Latvian foreign ministry went further. « The three of them are rehearsing a new "
+        "order », said its spokeswoman, Ilze Berzina. « Nothing more », her deputy Karlis Ozols "
+        "told the agency LETA."
+    )
+    assert [s for _, s in speakers(text)] == ["Ilze Berzina", "Karlis Ozols"]
+
+
+# --- scoring aliases -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("RNA", "the Ruritanian News Agency (RNA)"),
+        ("the Ruritanian News Agency", "the Ruritanian News Agency (RNA)"),
+        ("the Harbour Gazette", "Harbour Gazette"),
+        ("Ruritania's official RNA", "RNA"),
+    ],
+)
+def test_clear_aliases_of_one_body_are_the_same_speaker(a, b):
+    assert same_speaker(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim Jong-un", "Kim Yo-jong"),
+        ("Kim", "Kim Jong-un"),
+        ("China's foreign ministry", "Russia's foreign ministry"),
+        ("the foreign ministry", "China's foreign ministry"),
+        (None, "RNA"),
+    ],
+)
+def test_different_people_and_bodies_stay_different(a, b):
+    assert not same_speaker(a, b)
