@@ -7,23 +7,41 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from transformers import AutoTokenizer
 
 from model.classifier import load_model, resolve_device
 from model.encoding import encode_pairs
+from model.labels import LabelSchema
+
+BACKENDS = ("torch", "onnx")
 
 
 class Classifier:
     """A trained run directory ready to score quote records (quote, speaker, context)."""
 
-    def __init__(self, model, tokenizer, schema, device: torch.device, name: str = ""):
+    def __init__(
+        self, model, tokenizer, schema, device: torch.device, name: str = "", session=None
+    ):
         self.model = model
         self.tokenizer = tokenizer
         self.schema = schema
         self.device = device
         self.name = name
+        # An OnnxSession replaces the torch model's forward pass when given.
+        self.session = session
 
     @classmethod
-    def load(cls, run_dir: str | Path, device: str = "auto", quantize: bool = False) -> Classifier:
+    def load(
+        cls,
+        run_dir: str | Path,
+        device: str = "auto",
+        quantize: bool = False,
+        backend: str = "torch",
+    ) -> Classifier:
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown backend {backend!r}; valid backends: {', '.join(BACKENDS)}")
+        if backend == "onnx":
+            return cls._load_onnx(Path(run_dir), device, quantize)
         torch_device = resolve_device(device)
         model, tokenizer, schema = load_model(run_dir, torch_device)
         if quantize:
@@ -31,6 +49,22 @@ class Classifier:
                 raise ValueError("--quantize (int8 dynamic quantisation) runs on the CPU only")
             model = quantize_dynamic(model)
         return cls(model, tokenizer, schema, torch_device, name=str(run_dir))
+
+    @classmethod
+    def _load_onnx(cls, run_dir: Path, device: str, quantize: bool) -> Classifier:
+        from model.onnx_backend import OnnxSession, export_onnx
+
+        if device not in ("auto", "cpu"):
+            raise ValueError(
+                f"--backend onnx runs on the CPU; drop --device {device} or use --backend torch"
+            )
+        if not run_dir.is_dir():
+            raise FileNotFoundError(f"model directory {run_dir} does not exist")
+        schema = LabelSchema.load(run_dir)
+        tokenizer = AutoTokenizer.from_pretrained(run_dir)
+        session = OnnxSession(export_onnx(run_dir, quantize))
+        cpu = torch.device("cpu")
+        return cls(None, tokenizer, schema, cpu, name=str(run_dir), session=session)
 
     def probabilities(self, records: Sequence[Mapping], batch_size: int = 64) -> np.ndarray:
         """Class probabilities, one row per record, in the records' order."""
@@ -44,12 +78,18 @@ class Classifier:
         with torch.inference_mode():
             for first in range(0, len(order), batch_size):
                 idx = order[first : first + batch_size]
-                batch = self.tokenizer.pad([features[i] for i in idx], return_tensors="pt")
-                batch = {k: v.to(self.device) for k, v in batch.items()}
-                logits = self.model(**batch).logits.float()
+                logits = self._logits([features[i] for i in idx])
                 probs = logits.sigmoid() if self.schema.multi_label else logits.softmax(-1)
                 out[idx] = probs.cpu().numpy()
         return out
+
+    def _logits(self, features: list[dict]) -> torch.Tensor:
+        if self.session is not None:
+            batch = self.tokenizer.pad(features, return_tensors="np")
+            return torch.from_numpy(self.session.logits(batch)).float()
+        batch = self.tokenizer.pad(features, return_tensors="pt")
+        batch = {k: v.to(self.device) for k, v in batch.items()}
+        return self.model(**batch).logits.float()
 
     def predict(self, records: Sequence[Mapping], batch_size: int = 64) -> list[dict]:
         """Per record: {stance, stance_scores} or {frames, frame_scores}."""

@@ -6,7 +6,16 @@ import pytest
 
 from training.cli import build_parser, main
 
-COMMANDS = ["extract", "train", "evaluate", "crossval", "predict", "data", "benchmark"]
+COMMANDS = [
+    "extract",
+    "train",
+    "evaluate",
+    "crossval",
+    "predict",
+    "export",
+    "data",
+    "benchmark",
+]
 
 
 def test_every_subcommand_has_help_for_every_option(capsys):

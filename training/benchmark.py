@@ -84,55 +84,79 @@ def peak_rss_of_predict(model_dir: Path, articles: list[str]) -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+# (label, backend, quantize): every way `quotestance predict` can run a model on the CPU.
+VARIANTS = (
+    ("torch_fp32", "torch", False),
+    ("torch_int8", "torch", True),
+    ("onnx_fp32", "onnx", False),
+    ("onnx_int8", "onnx", True),
+)
+
+
 def run_benchmark(model_dir: Path, articles: list[str], n_quotes: int = 512) -> dict:
     records = collect_quotes(articles, n_quotes)
-    classifier = Classifier.load(model_dir, device="cpu")
     naive = pipeline("text-classification", model=str(model_dir), device="cpu")
     pairs = [
         {"text": r["quote"], "text_pair": second_text(r["speaker"], r["context"])} for r in records
     ]
     naive(pairs[0])
-    classifier.probabilities(records[:8])
     naive_s = timed(lambda: [naive(p, truncation=True) for p in pairs])
-    ours_s = timed(lambda: classifier.probabilities(records))
-    quantized = Classifier.load(model_dir, device="cpu", quantize=True)
-    quantized.probabilities(records[:8])
-    int8_s = timed(lambda: quantized.probabilities(records))
-    agree = float(
-        np.mean(
-            classifier.probabilities(records).argmax(1)
-            == quantized.probabilities(records).argmax(1)
-        )
-    )
-    peak = matmul_gflops()
-    achieved = model_gflop(classifier, records) / ours_s
-    return {
+    result: dict = {
         "quotes": len(records),
         "torch_threads": torch.get_num_threads(),
         "naive_pipeline_quotes_per_s": round(len(records) / naive_s, 1),
-        "quotestance_quotes_per_s": round(len(records) / ours_s, 1),
-        "speedup_vs_naive": round(naive_s / ours_s, 2),
-        "int8_quotes_per_s": round(len(records) / int8_s, 1),
-        "int8_speedup_vs_naive": round(naive_s / int8_s, 2),
-        "int8_agreement_with_fp32": round(agree, 4),
-        "int8_test_macro_f1_change": quantization_f1_change(model_dir, classifier, quantized),
-        "matmul_gflops": round(peak, 1),
-        "achieved_gflops": round(achieved, 1),
-        "fraction_of_matmul_peak": round(achieved / peak, 3),
-        "predict_peak_rss_mb": round(peak_rss_of_predict(model_dir, articles), 1),
     }
+    classifiers = {}
+    for label, backend, quantize in VARIANTS:
+        classifier = Classifier.load(model_dir, device="cpu", quantize=quantize, backend=backend)
+        classifier.probabilities(records[:8])
+        seconds = timed(lambda c=classifier: c.probabilities(records))
+        classifiers[label] = classifier
+        result[label] = {
+            "quotes_per_s": round(len(records) / seconds, 1),
+            "speedup_vs_naive": round(naive_s / seconds, 2),
+        }
+        if label == "torch_fp32":
+            reference = classifier.probabilities(records).argmax(1)
+            achieved = model_gflop(classifier, records) / seconds
+        else:
+            agree = np.mean(classifier.probabilities(records).argmax(1) == reference)
+            result[label]["agreement_with_torch_fp32"] = round(float(agree), 4)
+    for label, change in variant_f1_changes(model_dir, classifiers).items():
+        result[label]["test_macro_f1_change"] = change
+    peak = matmul_gflops()
+    result.update(
+        {
+            "matmul_gflops": round(peak, 1),
+            "torch_fp32_achieved_gflops": round(achieved, 1),
+            "torch_fp32_fraction_of_matmul_peak": round(achieved / peak, 3),
+            "predict_peak_rss_mb": round(peak_rss_of_predict(model_dir, articles), 1),
+        }
+    )
+    return result
 
 
-def quantization_f1_change(model_dir: Path, fp32: Classifier, int8: Classifier) -> float | None:
-    """Macro-F1 of int8 minus fp32 on the run's held-out test split (None if it has none)."""
+def variant_f1_changes(model_dir: Path, classifiers: dict[str, Classifier]) -> dict[str, float]:
+    """Per variant: macro-F1 minus torch fp32's on the run's held-out test split ({} if none)."""
     try:
         splits, _ = load_splits(run_config(model_dir))
     except (FileNotFoundError, ValueError):
-        return None
-    test = {"test": splits["test"]} if splits.get("test") else None
-    if test is None:
-        return None
+        return {}
+    if not splits.get("test"):
+        return {}
+    scores = {}
     with tempfile.TemporaryDirectory() as tmp:
-        a = evaluate_splits(fp32, test, splits["train"], Path(tmp) / "a", bootstrap=0)
-        b = evaluate_splits(int8, test, splits["train"], Path(tmp) / "b", bootstrap=0)
-    return round(b["test"]["model"]["macro_f1"] - a["test"]["model"]["macro_f1"], 4)
+        for label, classifier in classifiers.items():
+            results = evaluate_splits(
+                classifier,
+                {"test": splits["test"]},
+                splits["train"],
+                Path(tmp) / label,
+                bootstrap=0,
+            )
+            scores[label] = results["test"]["model"]["macro_f1"]
+    return {
+        label: round(score - scores["torch_fp32"], 4)
+        for label, score in scores.items()
+        if label != "torch_fp32"
+    }

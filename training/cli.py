@@ -22,6 +22,16 @@ def add_device(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_backend(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--backend",
+        default="torch",
+        choices=["torch", "onnx"],
+        help="torch: the saved model as is; onnx: exported once to RUN/onnx and run by "
+        "ONNX Runtime on the CPU, fastest with --quantize (default: torch)",
+    )
+
+
 def add_overrides(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--set",
@@ -91,6 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--gold", nargs="+", help="gold quotes for --articles (end-to-end mode)")
     p.add_argument("--output-dir", type=Path, help="where reports go (default: RUN/eval-SPLIT)")
+    p.add_argument(
+        "--quantize", action="store_true", help="score the int8 model (CPU), as predict runs it"
+    )
+    add_backend(p)
     add_device(p)
 
     p = sub.add_parser("crossval", help="k-fold cross-validation by article, model vs baselines")
@@ -120,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--shard-index", type=int, default=0, help="which shard this process runs")
     p.add_argument("--batch-size", type=int, default=64, help="quotes per forward pass")
     p.add_argument("--quantize", action="store_true", help="int8 dynamic quantisation (CPU)")
+    add_backend(p)
     p.add_argument(
         "--show",
         type=int,
@@ -128,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="print a table of the first N records (-1: all)",
     )
     add_device(p)
+
+    p = sub.add_parser("export", help="export a run to ONNX (done on first use otherwise)")
+    p.add_argument("--model", required=True, type=Path, help="run directory to export")
+    p.add_argument("--quantize", action="store_true", help="also write the int8 graph")
 
     p = sub.add_parser("data", help="inspect the annotated data")
     p.add_argument(
@@ -188,6 +207,13 @@ def cmd_predict(args) -> int:
     from training.commands import predict
 
     print(predict(args))
+    return 0
+
+
+def cmd_export(args) -> int:
+    from model.onnx_backend import export_onnx
+
+    print(export_onnx(args.model, args.quantize))
     return 0
 
 
