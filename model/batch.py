@@ -92,7 +92,7 @@ def run_batch(
     resume: bool = False,
     num_shards: int = 1,
     shard_index: int = 0,
-    batch_size: int = 64,
+    batch_size: int = 16,
     progress: bool = True,
 ) -> dict:
     if not 0 <= shard_index < num_shards:

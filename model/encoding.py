@@ -22,9 +22,22 @@ def encode_pairs(tokenizer, records: Sequence[Mapping], max_length: int) -> list
     quote_lengths = [len(ids) for ids in tokenizer(quotes, add_special_tokens=False)["input_ids"]]
     # [CLS] A [SEP] B [SEP] takes three special tokens; keep a few tokens of context at least.
     room_for_quote = max_length - 3 - 8
-    encoded = []
-    for quote, second, n in zip(quotes, seconds, quote_lengths, strict=True):
-        strategy = "only_second" if n <= room_for_quote else "longest_first"
-        features = tokenizer(quote, second, truncation=strategy, max_length=max_length)
-        encoded.append(dict(features))
+    # One tokenizer call per truncation strategy: the fast tokenizer batches in Rust.
+    encoded: list[dict] = [{} for _ in quotes]
+    for strategy in ("only_second", "longest_first"):
+        idx = [
+            i
+            for i, n in enumerate(quote_lengths)
+            if (n <= room_for_quote) == (strategy == "only_second")
+        ]
+        if not idx:
+            continue
+        features = tokenizer(
+            [quotes[i] for i in idx],
+            [seconds[i] for i in idx],
+            truncation=strategy,
+            max_length=max_length,
+        )
+        for row, i in enumerate(idx):
+            encoded[i] = {key: values[row] for key, values in features.items()}
     return encoded

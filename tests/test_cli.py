@@ -12,7 +12,6 @@ COMMANDS = [
     "evaluate",
     "crossval",
     "predict",
-    "export",
     "data",
     "benchmark",
 ]

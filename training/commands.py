@@ -98,9 +98,7 @@ def train(
 
 
 def evaluate(args) -> str:
-    classifier = Classifier.load(
-        args.model, device=args.device, quantize=args.quantize, backend=args.backend
-    )
+    classifier = Classifier.load(args.model, device=args.device, quantize=args.quantize)
     device = f"{classifier.device}"
     if args.gold:
         if not args.articles:
@@ -140,18 +138,14 @@ def crossval(config_path: Path, folds: int, overrides, output: Path | None) -> s
 
 
 def predict(args) -> str:
-    classifier = Classifier.load(
-        args.model, device=args.device, quantize=args.quantize, backend=args.backend
-    )
+    classifier = Classifier.load(args.model, device=args.device, quantize=args.quantize)
     if classifier.schema.task != "stance":
         raise ValueError(
             f"--model {args.model} is a {classifier.schema.task} model; give a stance model"
         )
     frames = None
     if args.frames_model:
-        frames = Classifier.load(
-            args.frames_model, device=args.device, quantize=args.quantize, backend=args.backend
-        )
+        frames = Classifier.load(args.frames_model, device=args.device, quantize=args.quantize)
         if frames.schema.task != "frames":
             raise ValueError(f"--frames-model {args.frames_model} is not a frames model")
     summary = run_batch(
