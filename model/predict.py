@@ -45,15 +45,12 @@ class Classifier:
         with torch.inference_mode():
             for first in range(0, len(order), batch_size):
                 idx = order[first : first + batch_size]
-                logits = self._logits([features[i] for i in idx])
+                batch = self.tokenizer.pad([features[i] for i in idx], return_tensors="pt")
+                batch = {k: v.to(self.device) for k, v in batch.items()}
+                logits = self.model(**batch).logits.float()
                 probs = logits.sigmoid() if self.schema.multi_label else logits.softmax(-1)
                 out[idx] = probs.cpu().numpy()
         return out
-
-    def _logits(self, features: list[dict]) -> torch.Tensor:
-        batch = self.tokenizer.pad(features, return_tensors="pt")
-        batch = {k: v.to(self.device) for k, v in batch.items()}
-        return self.model(**batch).logits.float()
 
     def predict(self, records: Sequence[Mapping], batch_size: int = 16) -> list[dict]:
         """Per record: {stance, stance_scores} or {frames, frame_scores}."""

@@ -98,3 +98,19 @@ def test_predict_prints_the_table(trained_run, corpus, tmp_path, capsys):
     assert code == 0
     text = capsys.readouterr().out
     assert "article" in text and "speaker" in text and "stance" in text and "quotes/s" in text
+
+
+def test_evaluate_quantized_writes_beside_the_fp32_reports(trained_run, corpus, capsys):
+    articles, gold = corpus
+    args = [
+        "evaluate",
+        "--model",
+        str(trained_run),
+        "--data",
+        str(gold),
+        "--articles",
+        str(articles),
+    ]
+    assert main([*args, "--device", "cpu", "--quantize"]) == 0
+    assert "eval-test-int8" in capsys.readouterr().out
+    assert (trained_run / "eval-test-int8" / "metrics.json").is_file()

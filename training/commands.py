@@ -100,10 +100,12 @@ def train(
 def evaluate(args) -> str:
     classifier = Classifier.load(args.model, device=args.device, quantize=args.quantize)
     device = f"{classifier.device}"
+    # int8 reports go beside the fp32 ones instead of over them.
+    variant = "-int8" if args.quantize else ""
     if args.gold:
         if not args.articles:
             raise ValueError("--gold needs --articles: the raw articles to extract from")
-        out = args.output_dir or Path(args.model) / "eval-articles"
+        out = args.output_dir or Path(args.model) / f"eval-articles{variant}"
         r = evaluate_articles(classifier, args.articles, args.gold, out)
         e, s = r["extraction"], r["stance_on_matched"]
         return (
@@ -119,7 +121,7 @@ def evaluate(args) -> str:
         )
     if not args.data:
         raise ValueError("give --data FILE (annotated quotes) or --articles PATHS --gold FILE")
-    out = args.output_dir or Path(args.model) / f"eval-{args.split}"
+    out = args.output_dir or Path(args.model) / f"eval-{args.split}{variant}"
     results = evaluate_data(classifier, args.model, args.data, args.articles, args.split, out)
     return summarise(results, classifier.schema.task, device) + f"\nreport: {out / 'report.md'}"
 
