@@ -79,12 +79,18 @@ def _subject_before(seg: str) -> str | None:
     return phrase_before(seg[:-1].rstrip())
 
 
+_OF_BODY_IN = re.compile(
+    r"\b(?:of|from|at)(?=\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:for|of|and|on|the)\s+)*)+in$)"
+)
+
+
 def _person_of(seg: str, phrase: str | None) -> str | None:
     """`Rep. Choi Seok-jin of the People Power Party said`: the person, not the party."""
     if not phrase:
         return None
     rest = seg[: len(seg.rstrip()) - len(phrase)].rstrip()
-    match = re.search(r"(?:of|from|at)$", rest)
+    # "... of the Asan Forum for Policy Studies in Busan said": the phrase was only the city.
+    match = re.search(r"(?:of|from|at)$", rest) or _OF_BODY_IN.search(rest)
     if not match:
         return None
     person = phrase_before(rest[: match.start()].rstrip())

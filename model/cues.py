@@ -167,7 +167,9 @@ union alliance bloc delegation headquarters group centre center foundation
 )
 
 # Nouns for a document that "says" what its author said ("the statement said").
-DOCUMENT_NOUNS = words("statement post message report editorial commentary letter communique")
+DOCUMENT_NOUNS = words(
+    "statement post message report editorial commentary letter communique reply response"
+)
 
 # Plural or indefinite speakers that credit nobody in particular ("analysts said").
 VAGUE_HEADS = frozenset(
@@ -181,6 +183,8 @@ researchers scholars commentators lawmakers insiders activists witnesses others 
 # --- speaker phrases next to a cue ------------------------------------------------------------
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_TRAILING_LABEL = re.compile(r"\s*\((?![A-Z]{2,}\))[^()\n]{1,40}\)\s*$")
 _TOKEN_RE = re.compile(r"\([A-Z]{2,}\)|[\w’'.-]+|¶+|[,;:()—–]")
 _DETERMINERS = frozenset({"the", "a", "an", "one"})
 _LINKS = frozenset({"of", "to", "for", "in"})
@@ -208,7 +212,7 @@ def _is_cap(token: str) -> bool:
 
 
 def _head_ok(tokens: list[str]) -> bool:
-    last = tokens[-1].lower().strip("()’'")
+    last = tokens[-1].lower().strip("()’'.")
     return (
         _is_cap(tokens[-1])
         or last in ORG_HEADS
@@ -221,7 +225,12 @@ def _head_ok(tokens: list[str]) -> bool:
 
 def phrase_before(text: str) -> str | None:
     """The noun phrase that ends `text` (the words just before a cue verb), or None."""
-    tokens = _TOKEN_RE.findall(text[-200:])
+    text = text[-200:]
+    # A phrase never runs across a paragraph break ("13.41 BST / Ukraine reacts / ...").
+    text = _PARAGRAPH_BREAK.split(text)[-1]
+    # "Sen. Roger Anstey (R-Idaho) said": a party or place label between name and cue.
+    text = _TRAILING_LABEL.sub("", text)
+    tokens = _TOKEN_RE.findall(text)
     if not tokens:
         return None
     last = tokens[-1]
@@ -260,7 +269,9 @@ def phrase_before(text: str) -> str | None:
         taken.insert(0, token)
         lowers += 1
     if ("in" in taken and taken.index("in") == 0) or (
-        "in" in taken and taken[taken.index("in") - 1].lower() not in ORG_HEADS | DOCUMENT_NOUNS
+        # "the Hanseo Institute for Peace Studies in Seoul" is one name; "Beijing in Seoul" not.
+        "in" in taken
+        and not any(t.lower() in ORG_HEADS | DOCUMENT_NOUNS for t in taken[: taken.index("in")])
     ):
         taken = taken[taken.index("in") + 1 :]
     while taken and taken[0].lower() in _LINKS:
@@ -332,7 +343,9 @@ def phrase_after(text: str) -> str | None:
         if lower in _DETERMINERS and taken and taken[-1].lower() in _LINKS | {"from", "by"}:
             taken.append(token)
             continue
-        if lower in _STOP or lower in _LINKS or not token[0].isalpha() or len(taken) >= 8:
+        document = lower in DOCUMENT_NOUNS and prev in _DETERMINERS | _POSSESSIVE_DETERMINERS
+        stop = lower in _STOP and not document  # "The reply from the mission": a noun here
+        if stop or lower in _LINKS or not token[0].isalpha() or len(taken) >= 8:
             break
         if lower.endswith("ed") and taken and prev not in _DETERMINERS | _POSSESSIVE_DETERMINERS:
             break  # "the foreign ministry thanked Russia": a verb ends the subject
@@ -367,7 +380,9 @@ def _ends_noun_phrase(last: str, lower: str) -> bool:
         return True
     if not _is_cap(last) or bare.endswith(("'s", "’s")) or bare in NATIONALITY_LIKE:
         return False
-    return not (bare.isupper() and len(bare) > 1)  # "the DPRK foreign ministry"
+    # "one Hong Kong-based commodities trader": an adjective, not a name, so the phrase goes on;
+    # "the DPRK foreign ministry" goes on through the modifier (above), "the EU came" stops.
+    return not re.search(r"-(?:based|born|run|backed|owned|educated|trained)$", bare)
 
 
 NATIONALITY_LIKE = frozenset(

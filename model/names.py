@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from model.cues import (
     NATIONALITY_WORDS,
     ORG_HEADS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -53,10 +54,15 @@ Speaking Indeed Moreover Similarly Likewise Elsewhere Nonetheless Nevertheless T
 )
 
 # Lower-case words that introduce the name of a clause's subject ("the scholar Fang Wei").
-INTRODUCING_WORDS = ROLE_NOUNS | words("""
+INTRODUCING_WORDS = (
+    ROLE_NOUNS
+    | PERSON_NOUNS
+    | words("""
+retiree pensioner shopper tourist commuter
 spokesperson spokesman spokeswoman scholar colleague namesake host operator driver scientist
 sinologist named called mayor vice-minister vice-chairman blogger lawyer worker
 """)
+)
 
 
 _SENTENCE_END_IN_RUN = re.compile(r"(?<=[a-z]{2})(?<!Mrs)(?<!Gen)(?<!Col)(?<!Capt)(?<!Sgt)\. ")
@@ -108,6 +114,7 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], str | None]:
         or tokens[0] in LEADING_JUNK
         or (tokens[0].endswith("ist") and len(tokens) > 2)
         or (tokens[0].isupper() and len(tokens[0]) > 1 and len(tokens) > 2)  # "MEP", "JCS"
+        or (tokens[0].lower() in ROLE_NOUNS and len(tokens) > 2)  # "Defector Pak Song-chol"
     ):
         head = tokens.pop(0).rstrip(".")
         gender = {"Mr": "m", "Ms": "f", "Mrs": "f", "Sir": "m", "Dame": "f"}.get(head, gender)

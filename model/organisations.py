@@ -113,16 +113,75 @@ _POSSESSIVE_AGENCY = re.compile(
 )
 
 
+_POSSESSIVE_NAMED_AGENCY = re.compile(
+    r"^(?:the\s+)?[\w .’'-]+['’]s\s+(?:(?:official|state|state-run)\s+)*"
+    r"((?:[A-Z][\w-]+\s+)+News\s+Agency)(?:\s+\([A-Z]{2,}\))?$"
+)
+
+
 def clean_org(phrase: str) -> str:
     """Drop words that are not part of a body's name: "The official KCNA", "North Korea's KCNA"
-    (a country's acronym agency is reported by its acronym), "the same State Department"."""
+    (a country's acronym agency is reported by its acronym), "the same State Department",
+    "Pyongyang's official Korean Central News Agency" (an agency's own name needs no owner)."""
     acronym = _POSSESSIVE_ACRONYM.match(phrase)
     if acronym and not re.search(r"[a-z]", phrase[acronym.end(1) :].replace("news agency", "")):
         return acronym.group(1)
     agency = _POSSESSIVE_AGENCY.match(phrase)
     if agency:
         return agency.group(1)  # "China's Xinhua news agency" is Xinhua
+    named = _POSSESSIVE_NAMED_AGENCY.match(phrase)
+    if named:
+        return named.group(1)
     return re.sub(r"^((?:the|The)\s+)(?:official|same)\s+", r"\1", phrase)
+
+
+_LINK_WORDS = frozenset({"of", "the", "and", "for", "on"})
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|the|and|for|on)\s+)*[A-Z][\w’'-]*)+")
+
+
+def expand_acronym(text: str, pos: int, phrase: str) -> str:
+    """ "KCNA" or "the JCS" -> the full name the article spelt out earlier ("the Korean Central
+    News Agency"), since the codebook asks for the fullest name; unchanged if none was given."""
+    acronym = re.fullmatch(r"(?:the\s+)?([A-Z]{2,6})", phrase.strip(), flags=re.IGNORECASE)
+    if not acronym or not acronym.group(1).isupper():
+        return phrase
+    letters = acronym.group(1)
+    found = None
+    for match in _CAPITALISED_RUN.finditer(text, 0, pos):
+        run = match.group(0)
+        words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", run)]
+        content = [(i, w) for i, w in words if w.lower() not in _LINK_WORDS]
+        # Any stretch of the run may spell it: "the official Korean Central News Agency on
+        # Saturday" holds KCNA, "South Korea's Joint Chiefs of Staff" holds JCS.
+        for first in range(len(content)):
+            last = first + len(letters)
+            stretch = content[first:last]
+            if (
+                last <= len(content)
+                and "".join(w[0] for _, w in stretch) == letters
+                and any(w.lower() in ORG_HEADS for _, w in stretch)  # a body, not "North Korea"
+            ):
+                end = content[last - 1][0] + len(content[last - 1][1])
+                found = run[content[first][0] : end]
+                break
+    if not found:
+        return phrase
+    return found if found.lower().startswith("the ") else "the " + found
+
+
+_NEWSPAPER_WORDS = (
+    "Sinmun|Times|Daily|Post|Herald|Journal|Gazette|Ilbo|Shimbun|Pravda|Izvestia|Tribune|Telegraph"
+)
+_NEWSPAPER_NAME = re.compile(rf"(?:[A-Z][\w’'-]*\s+)*(?:{_NEWSPAPER_WORDS})\b(?:\s+[A-Z][\w’'-]*)*")
+
+
+def newspaper_before(text: str, pos: int, reg: Registry) -> str | None:
+    """For "the paper said": the newspaper last named before pos, outside quotes."""
+    found = None
+    for match in _NEWSPAPER_NAME.finditer(text, max(0, pos - 1500), pos):
+        if not any(a <= match.start() < b for a, b in reg.masked):
+            found = match.group(0)
+    return found
 
 
 def _sentences_before(text: str, pos: int, reg: Registry, limit: int = 1500):

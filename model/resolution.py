@@ -33,7 +33,9 @@ from model.organisations import (
     CAPITALS,
     clean_org,
     document_source,
+    expand_acronym,
     is_org,
+    newspaper_before,
     org_before,
     possessor,
     recent_org,
@@ -77,6 +79,10 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
     heads = [w for w in words if w in ORG_HEADS]
     if words[0] in ("a", "an", "one", "another"):
         return _indefinite(reg, phrase, pos, text), True
+    if words[0] == "its" and words[-1] in DOCUMENT_NOUNS:
+        owner = possessor(text, pos, reg)  # "Its first report described ...": the body
+        if owner:
+            return resolve(reg, owner, pos, text)
     if words[0] == "its" and len(words) > 1:
         return remember_org(reg, _its(reg, phrase, pos, text), pos), True
     if words[0] == "the" and len(words) <= 3 and words[-1] in DOCUMENT_NOUNS:
@@ -105,17 +111,27 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         return " ".join(tokens), True
     if heads and ((words[0] == "the" and len(words) == 2) or phrase.islower()):
         fuller = org_before(text, pos, heads[-1])
+        if not fuller and heads[-1] in _NEWSPAPER_HEADS:
+            fuller = newspaper_before(text, pos, reg)  # "Rodong Sinmun ... The paper added"
         if fuller:
             phrase = fuller
-    return remember_org(reg, clean_org(phrase), pos), True
+    return remember_org(reg, expand_acronym(text, pos, clean_org(phrase)), pos), True
+
+
+_NEWSPAPER_HEADS = frozenset({"paper", "newspaper", "daily"})
 
 
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
-_DOCS = "|".join(sorted(DOCUMENT_NOUNS | {"article", "readout", "communiqué"}))
+_DOCS = "|".join(
+    sorted(DOCUMENT_NOUNS | {"article", "readout", "communiqué", "reply", "response", "rebuttal"})
+)
 _SOURCE_OF = re.compile(
     rf"^(?:an?|the|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{_DOCS}|spokesperson|spokesman|"
     rf"spokeswoman)\s+(?P<link>from|by|in|of|for)\s+(?P<source>.+)$",
     re.IGNORECASE,
+)
+_OWNED_DOCUMENT = re.compile(
+    rf"^(?P<the>(?:the|The)\s+)(?P<owner>.+?)['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:white\s+paper|{_DOCS})$"
 )
 _BODY_DOCUMENT = re.compile(rf"^(?:an?|the)\s+(?P<body>.+?)\s+(?:{_DOCS})$", re.IGNORECASE)
 
@@ -139,6 +155,10 @@ def _document_or_spokesperson_source(phrase: str) -> str | None:
                 return None
             return source
         return None
+    owned = _OWNED_DOCUMENT.match(phrase)
+    owner_words = owned.group("owner").split() if owned else []
+    if any(w[:1].isupper() or w.lower() in ORG_HEADS for w in owner_words):
+        return owned.group("the") + owned.group("owner")  # "The Defense Ministry's white paper"
     body = _BODY_DOCUMENT.match(phrase)
     if body and any(w.lower() in ORG_HEADS for w in body.group("body").split()):
         return "the " + body.group("body")

@@ -291,3 +291,120 @@ def test_clear_aliases_of_one_body_are_the_same_speaker(a, b):
 )
 def test_different_people_and_bodies_stay_different(a, b):
     assert not same_speaker(a, b)
+
+
+# --- third round: page furniture, labels, owners, documents, acronyms -------------------------
+
+
+def test_speaker_never_runs_across_a_paragraph_break():
+    text = (
+        "09.12 GMT\nMinistry responds\n\nMongolia’s foreign ministry has posted on X about the "
+        "meeting. “We were not consulted,” the ministry wrote."
+    )
+    assert speaker_of(text, "We were not") == "Mongolia’s foreign ministry"
+
+
+def test_party_label_between_name_and_cue():
+    text = (
+        "Lawmakers were divided. “Any deal that pays for silence is a bad deal,” "
+        "Sen. Harold Vance (R-Ohio) said on Tuesday."
+    )
+    assert speaker_of(text, "Any deal") == "Harold Vance"
+
+
+def test_capitalised_role_word_is_not_part_of_the_name():
+    text = "Defector Ri Myong-hui spoke to us in Seoul. “Nobody there chose to go,” she said."
+    assert speaker_of(text, "Nobody there") == "Ri Myong-hui"
+
+
+def test_indefinite_person_with_a_hyphenated_place_adjective_is_unnamed():
+    text = (
+        "Prices rose again. “Nobody is buying until the border opens,” said one Vladivostok-based "
+        "grain trader."
+    )
+    assert speaker_of(text, "Nobody is buying") is None
+
+
+def test_owner_before_an_agency_name_is_dropped():
+    text = (
+        "Moscow’s official Russian Information News Agency said the talks had been "
+        "“constructive and warm.”"
+    )
+    assert speaker_of(text, "constructive") == "Russian Information News Agency"
+
+
+def test_a_bodys_document_speaks_for_the_body():
+    text = (
+        "The Defence Council’s annual report called the transfers “a steady, organised flow,” "
+        "citing customs data."
+    )
+    assert speaker_of(text, "a steady") == "The Defence Council"
+
+
+def test_its_report_is_the_body_the_sentence_before_was_about():
+    text = (
+        "The Northern Shipping Monitoring Group was set up last year. Its second report described "
+        "the voyages as “routine and unconcealed.”"
+    )
+    assert speaker_of(text, "routine") == "The Northern Shipping Monitoring Group"
+
+
+def test_the_reply_from_a_body_then_it_said():
+    text = (
+        "The reply from the Vietnamese embassy in Paris came quickly. In a statement, it said the "
+        "claims were “baseless.”"
+    )
+    assert speaker_of(text, "baseless") == "the Vietnamese embassy in Paris"
+
+
+def test_acronym_resolves_to_the_body_spelt_out_earlier():
+    text = (
+        "The official Mongolian National News Agency reported the visit on Monday. "
+        "MNNA said the talks were “fruitful.”"
+    )
+    assert speaker_of(text, "fruitful") == "the Mongolian National News Agency"
+
+
+def test_acronym_of_a_place_is_not_expanded():
+    text = "The talks in New Delhi ended. ND said the outcome was “balanced.”"
+    assert speaker_of(text, "balanced") != "the New Delhi"
+
+
+def test_the_paper_is_the_newspaper_named_before():
+    text = (
+        "Minju Joson ran a commentary on Friday. The paper added that the drills were "
+        "“a reckless gamble.”"
+    )
+    text = text.replace("Minju Joson", "The Minju Daily")
+    assert speaker_of(text, "a reckless") == "The Minju Daily"
+
+
+def test_person_of_an_institute_in_a_city():
+    text = (
+        "Professor Lim Soo-jin of the Asan Forum for Policy Studies in Busan said the North would "
+        "want “engines, not praise,” from Moscow."
+    )
+    assert speaker_of(text, "engines") == "Lim Soo-jin"
+
+
+def test_retiree_introduces_the_name_a_pronoun_points_to():
+    text = (
+        "Park Hae-won, a lawmaker, called it “theatre.”\n\nAt the station, 71-year-old retiree "
+        "Cho Young-bae shrugged.\n\n“I worry more about rice prices,” he said."
+    )
+    assert speaker_of(text, "I worry") == "Cho Young-bae"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("KCNA", "the Korean Central News Agency", True),
+        ("the JCS", "South Korea’s Joint Chiefs of Staff", True),
+        ("North Korea's Korean Central News Agency", "the Korean Central News Agency", True),
+        ("Russia's Foreign Ministry", "the foreign ministry", False),
+        ("Kim Jong-un", "Kim Yo-jong", False),
+        ("KJU", "Kim Jong Un", False),
+    ],
+)
+def test_scoring_aliases_for_owners_and_acronyms(a, b, same):
+    assert same_speaker(a, b) is same

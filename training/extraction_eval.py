@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from model.cues import ORG_HEADS
+
 LEVELS = (("0.3", 0.3), ("0.8", 0.8), ("exact", 1.0))
 
 
@@ -73,20 +75,39 @@ _PAREN_ACRONYM = re.compile(r"^(.+?)\s*\(([A-Z][A-Z0-9.&-]+)\)$")
 _OWNED_ACRONYM = re.compile(r"^.+?['’]s\s+(?:(?:official|state)\s+)*([A-Z][A-Z0-9.&-]+)$")
 
 
+_OWNED_NAME = re.compile(r"^.+?['’]s\s+(?:(?:official|state|state-run)\s+)*([A-Z].+)$")
+_NAME_LINKS = frozenset({"of", "the", "and", "for"})
+
+
+def _long_body_name(form: str) -> list[str] | None:
+    """The capitalised words of a name of three or more ("Joint Chiefs of Staff"), else None:
+    shorter ones ("Foreign Ministry") need their owner to say whose they are."""
+    words = [w for w in form.split() if w.lower() not in _NAME_LINKS]
+    if len(words) >= 3 and all(w[:1].isupper() for w in words):
+        return words
+    return None
+
+
 def speaker_aliases(name: str) -> set[str]:
     """Spellings of one body that gold annotators wrote interchangeably: a leading "the", an
     acronym given in parentheses after the full name ("the Korean Central News Agency (KCNA)"
-    is also "KCNA" and "the Korean Central News Agency"), and an acronym with its owner in front
-    ("North Korea's official KCNA" is "KCNA"). Never a surname for a full name, and never one
-    person's name for another's: names without such marks have only themselves as alias."""
+    is also "KCNA" and "the Korean Central News Agency"), an acronym or a long proper name with
+    its owner in front ("North Korea's official KCNA" is "KCNA"; "South Korea's Joint Chiefs of
+    Staff" is "the Joint Chiefs of Staff"), and a long proper name's initials ("JCS"). Never a
+    surname for a full name, and never one person's name for another's: a two- or three-part
+    personal name has only itself as alias."""
     forms = {name.strip()}
     paren = _PAREN_ACRONYM.match(name.strip())
     if paren:
         forms |= {paren.group(1), paren.group(2)}
     for form in list(forms):
-        owned = _OWNED_ACRONYM.match(form)
-        if owned:
+        owned = _OWNED_ACRONYM.match(form) or _OWNED_NAME.match(form)
+        if owned and (owned.group(1).isupper() or _long_body_name(owned.group(1))):
             forms.add(owned.group(1))
+    for form in list(forms):
+        words = _long_body_name(re.sub(r"^[Tt]he ", "", form))
+        if words and any(w.lower() in ORG_HEADS for w in words):
+            forms.add("".join(w[0] for w in words))
     return {re.sub(r"^the ", "", _norm(f)) for f in forms}
 
 
