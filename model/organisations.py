@@ -209,8 +209,17 @@ _NAMED_SUBJECT = re.compile(
 )
 
 
+# "Pyongyang, June 1 (CNA) -- ", "SEOUL, Sept. 4 (Yonhap) — ": where and when, not who.
+DATELINE = re.compile(
+    r"^\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
+    r"[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–|-)\s*"
+)
+
+
 def sentence_subject(sentence: str) -> str | None:
-    """The noun phrase a sentence opens with, after a leading clause ("In Beijing, ...")."""
+    """The noun phrase a sentence opens with, after a dateline and a leading clause ("In
+    Beijing, ...")."""
+    sentence = sentence[DATELINE.match(sentence).end() :] if DATELINE.match(sentence) else sentence
     rest = sentence[_LEADING_CLAUSE.match(sentence).end() :]
     phrase = phrase_after(rest)
     named = _NAMED_SUBJECT.match(rest)
