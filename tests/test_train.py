@@ -184,3 +184,33 @@ def test_contrastive_recipe_trains_end_to_end(tiny_config, tmp_path):
     a = before.bert.encoder.layer[0].attention.self.query.weight
     b = after.bert.encoder.layer[0].attention.self.query.weight
     assert not torch.equal(a, b), "the contrastive phase must change the encoder"
+
+
+def test_average_last_epochs_gives_the_mean_of_the_last_checkpoints(tiny_config, tmp_path):
+    from safetensors.torch import load_file
+
+    config = tiny_config.model_copy(deep=True)
+    config.training.max_steps = 6
+    config.training.batch_size = 18  # two steps an epoch: checkpoints at steps 2, 4 and 6
+    config.training.average_last_epochs = 2
+    model = train_model(config, splits_of(config), tmp_path)[0]
+    ckpts = tmp_path / "checkpoints"
+    a = load_file(ckpts / "checkpoint-4" / "model.safetensors")
+    b = load_file(ckpts / "checkpoint-6" / "model.safetensors")
+    name = "bert.encoder.layer.0.attention.self.query.weight"
+    assert not torch.equal(a[name], b[name])
+    expected = (a[name].double() + b[name].double()) / 2
+    assert torch.allclose(model.state_dict()[name].double(), expected, atol=1e-6)
+    assert not (ckpts / "checkpoint-2").exists()  # only the averaged ones are kept
+
+
+def test_average_last_epochs_with_early_stopping_is_a_config_error():
+    from training.config import ConfigError, parse_config
+
+    raw = {
+        "name": "x",
+        "data": {"gold": ["g"], "articles": ["a"]},
+        "training": {"average_last_epochs": 2, "early_stopping_patience": 2},
+    }
+    with pytest.raises(ConfigError, match="early_stopping_patience: 0"):
+        parse_config(raw, source="x.yaml")

@@ -57,8 +57,25 @@ class TrainingSection(Section):
     warmup_ratio: float = Field(0.1, ge=0, lt=1)
     class_weights: bool = True
     early_stopping_patience: int = Field(2, ge=0)  # 0 turns early stopping off
+    # > 0: the final model is the mean of the weights at the end of the last N epochs instead
+    # of the best dev epoch (dev macro-F1 swings by several points from epoch to epoch here).
+    average_last_epochs: int = Field(0, ge=0)
     device: Literal["auto", "cpu", "cuda"] = "auto"
     logging_steps: int = Field(10, ge=1)
+
+    @model_validator(mode="after")
+    def _averaging_runs_to_the_end(self) -> TrainingSection:
+        if self.average_last_epochs and self.early_stopping_patience:
+            raise ValueError(
+                "average_last_epochs averages the last epochs of a full run: set "
+                "early_stopping_patience: 0 with it"
+            )
+        if self.average_last_epochs > self.epochs:
+            raise ValueError(
+                f"average_last_epochs ({self.average_last_epochs}) is more than epochs "
+                f"({self.epochs})"
+            )
+        return self
 
 
 class EvaluationSection(Section):

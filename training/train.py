@@ -185,10 +185,12 @@ def training_arguments(config: Config, run_dir: Path, n_train: int) -> TrainingA
         eval_steps=eval_steps,
         save_strategy="steps",
         save_steps=eval_steps,
-        save_total_limit=2,
-        load_best_model_at_end=True,
-        metric_for_best_model="macro_f1",
-        greater_is_better=True,
+        # Averaging needs the last N epochs' checkpoints on disk (so it survives --resume).
+        save_total_limit=max(2, t.average_last_epochs),
+        load_best_model_at_end=not t.average_last_epochs,
+        # No best-checkpoint tracking when averaging: it would keep an old checkpoint on disk.
+        metric_for_best_model=None if t.average_last_epochs else "macro_f1",
+        greater_is_better=None if t.average_last_epochs else True,
         logging_steps=t.logging_steps,
         report_to=["tensorboard"],
         seed=config.seed,
@@ -251,7 +253,33 @@ def train_model(config: Config, splits: dict[str, list[dict]], run_dir: Path, re
                 f"--resume: no checkpoint in {args.output_dir}; start without --resume"
             )
     trainer.train(resume_from_checkpoint=checkpoint)
+    if t.average_last_epochs:
+        average_checkpoints(trainer.model, Path(args.output_dir), t.average_last_epochs)
     return trainer.model, tokenizer, schema
+
+
+def average_checkpoints(model, checkpoint_dir: Path, n: int) -> None:
+    """Load into `model` the mean of the weights of the last n checkpoints (one per epoch)."""
+    from safetensors.torch import load_file
+
+    checkpoints = sorted(
+        checkpoint_dir.glob("checkpoint-*"), key=lambda p: int(p.name.split("-")[-1])
+    )[-n:]
+    if len(checkpoints) < n:
+        raise FileNotFoundError(
+            f"average_last_epochs={n} but only {len(checkpoints)} checkpoints in {checkpoint_dir}"
+        )
+    total = None
+    for path in checkpoints:
+        weights = load_file(path / "model.safetensors")
+        if total is None:
+            total = {k: v.double() for k, v in weights.items()}
+        else:
+            for k, v in weights.items():
+                total[k] += v.double()
+    state = model.state_dict()
+    averaged = {k: (v / n).to(state[k].dtype) for k, v in total.items() if k in state}
+    model.load_state_dict(averaged, strict=False)
 
 
 def save_run(model, tokenizer, schema, config: Config, run_dir: Path, data_hash: str) -> None:
