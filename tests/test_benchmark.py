@@ -3,7 +3,7 @@ from training.benchmark import VARIANTS, collect_quotes, matmul_gflops, run_benc
 
 def test_benchmark_reports_speed_ratios_and_memory(trained_run, corpus):
     articles, _ = corpus
-    result = run_benchmark(trained_run, [str(articles)], n_quotes=24)
+    result = run_benchmark(trained_run, [str(articles)], n_quotes=24, repeats=2)
     assert result["quotes"] == 24
     for key in (
         "naive_pipeline_quotes_per_s",
@@ -15,6 +15,8 @@ def test_benchmark_reports_speed_ratios_and_memory(trained_run, corpus):
     for label, _ in VARIANTS:
         assert result[label]["quotes_per_s"] > 0, label
         assert result[label]["speedup_vs_naive"] > 0, label
+        slowest, fastest = result[label]["range"]
+        assert slowest <= result[label]["quotes_per_s"] <= fastest, label
         if label != "fp32":
             assert 0 <= result[label]["agreement_with_fp32"] <= 1
             assert -1 <= result[label]["test_macro_f1_change"] <= 1

@@ -162,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=["seeds/articles", "seeds/corpus/articles"],
         help="articles the timed quotes are extracted from",
     )
+    p.add_argument(
+        "--repeats", type=int, default=3, help="timed passes per path; the median is reported"
+    )
     return parser
 
 
@@ -213,7 +216,8 @@ def cmd_data(args) -> int:
 def cmd_benchmark(args) -> int:
     from training.benchmark import run_benchmark
 
-    print(json.dumps(run_benchmark(args.model, args.articles, args.quotes), indent=2))
+    result = run_benchmark(args.model, args.articles, args.quotes, args.repeats)
+    print(json.dumps(result, indent=2))
     return 0
 
 
