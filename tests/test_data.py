@@ -122,3 +122,20 @@ def test_project_corpus_and_seed_gold_are_valid():
     seeds = load_records([ROOT / "seeds/gold"], load_articles([ROOT / "seeds/articles"]))
     assert len(corpus) >= 1000 and len({r["article_id"] for r in corpus}) >= 80
     assert len(seeds) >= 25
+
+
+def test_data_stats_covers_the_real_test_split(tiny_config):
+    from training.commands import data_stats
+    from training.config import dump_config
+
+    config = tiny_config.model_copy(deep=True)
+    real = {
+        "test_gold": [str(ROOT / "seeds/gold")],
+        "test_articles": [str(ROOT / "seeds/articles")],
+    }
+    config.data = config.data.model_copy(update=real)
+    path = Path(tiny_config.data.gold[0]).parent / "with-real.yaml"
+    dump_config(config, path)
+    stats = json.loads(data_stats(path))
+    assert stats["real"]["quotes"] == 32
+    assert stats["real"]["style"] == {"real": 32}

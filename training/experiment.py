@@ -43,6 +43,7 @@ def load_splits(config: Config) -> tuple[dict[str, list[dict]], dict[str, Articl
         overlap = {r["article_id"] for r in splits["real"]} & set(articles)
         if overlap:
             raise DataError(f"real test articles are also in the training data: {sorted(overlap)}")
+        articles = {**articles, **real_articles}
     return {k: v for k, v in splits.items() if v}, articles
 
 
