@@ -20,11 +20,10 @@ from model.cues import (
     ROLE_NOUNS,
     TIME_PHRASE,
     TITLE_WORDS,
-    phrase_after,
-    phrase_before,
 )
 from model.names import NAME_RUN_RE, is_person_name, strip_titles
 from model.organisations import sentence_subject
+from model.phrases import phrase_after, phrase_before
 
 _LEAD = re.compile(r"^\s*(?:[,—–-]\s*)?")
 _GAP_TAIL = re.compile(r"(?:\s+(?:{}|{}))+\s*$".format("|".join(ADVERB_WORDS), TIME_PHRASE))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from model.cues import ORG_HEADS, phrase_after, phrase_before
+from model.cues import ORG_HEADS
 from model.names import Registry
+from model.phrases import phrase_after, phrase_before
 
 
 def org_before(text: str, pos: int, head: str | None) -> str | None:
@@ -142,8 +143,8 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|the|and|for|on)\s+
 def expand_acronym(text: str, pos: int, phrase: str) -> str:
     """ "KCNA" or "the JCS" -> the full name the article spelt out earlier ("the Korean Central
     News Agency"), since the codebook asks for the fullest name; unchanged if none was given."""
-    acronym = re.fullmatch(r"(?:the\s+)?([A-Z]{2,6})", phrase.strip(), flags=re.IGNORECASE)
-    if not acronym or not acronym.group(1).isupper():
+    acronym = re.fullmatch(r"(?:[Tt]he\s+)?([A-Z]{2,6})", phrase.strip())
+    if not acronym:
         return phrase
     letters = acronym.group(1)
     found = None
@@ -210,7 +211,7 @@ _NAMED_SUBJECT = re.compile(
 
 
 # "Pyongyang, June 1 (CNA) -- ", "SEOUL, Sept. 4 (Yonhap) — ": where and when, not who.
-DATELINE = re.compile(
+_DATELINE = re.compile(
     r"^\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
     r"[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|—|–|-)\s*"
 )
@@ -219,7 +220,7 @@ DATELINE = re.compile(
 def sentence_subject(sentence: str) -> str | None:
     """The noun phrase a sentence opens with, after a dateline and a leading clause ("In
     Beijing, ...")."""
-    sentence = sentence[DATELINE.match(sentence).end() :] if DATELINE.match(sentence) else sentence
+    sentence = _DATELINE.sub("", sentence, count=1)
     rest = sentence[_LEADING_CLAUSE.match(sentence).end() :]
     phrase = phrase_after(rest)
     named = _NAMED_SUBJECT.match(rest)

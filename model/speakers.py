@@ -18,13 +18,10 @@ from model.attribution import (
     stated_by,
     strip_leading_clauses,
 )
-from model.cues import (
-    VAGUE_HEADS,
-    phrase_after,
-    words,
-)
+from model.cues import VAGUE_HEADS, words
 from model.names import build_registry
 from model.organisations import sentence_subject
+from model.phrases import phrase_after
 from model.resolution import resolve
 
 # --- attribution ------------------------------------------------------------------------------
