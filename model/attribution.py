@@ -61,6 +61,10 @@ def _unnamed_subject(seg: str) -> bool:
 def _subject_before(seg: str) -> str | None:
     """The speaker phrase ending `seg`, skipping adverbs and an appositive (", a researcher,")."""
     seg = _GAP_TAIL.sub("", seg.rstrip())
+    seg = _DASH_ASIDE.sub("", seg)  # "Ivan Kostyk — no relation to the mayor — said"
+    relative = _RELATIVE.search(seg)
+    if relative:  # "led by Pavel Dorin, deputy chair of ..., who told": the name before
+        seg = seg[: relative.start()] + ","
     if _unnamed_subject(seg) or (_ANONYMOUS.search(seg) and not _sentence_break(seg)):
         return UNNAMED
     if not seg.endswith(","):
@@ -77,6 +81,9 @@ def _subject_before(seg: str) -> str | None:
             return phrase
     return phrase_before(seg[:-1].rstrip())
 
+
+_DASH_ASIDE = re.compile(r"\s+[—–]\s[^—–“”\"]{1,80}\s[—–]$")
+_RELATIVE = re.compile(r",\s*(?:who|which)$")
 
 _OF_BODY_IN = re.compile(
     r"\b(?:of|from|at)(?=\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:for|of|and|on|the)\s+)*)+in$)"
@@ -133,8 +140,12 @@ def cue_before(before: str, offset: int):
     )
     first_phrase = None
     for index, match in enumerate(cues):
-        if _passive_ask(before, match):
-            continue
+        if _passive_ask(before, match) or _MODAL_BEFORE.search(before, 0, match.start()):
+            continue  # "cooperation would continue “...”" reports no speech
+        quoted = _QUOTED_AS.search(before, 0, match.start())
+        if quoted and PARTICIPLE_RE.fullmatch(match.group(0)):
+            # "Yonhap quoted the ministry as saying": the words are the ministry's
+            return quoted.group("who"), "quoted", offset + quoted.start("who")
         if ACCORDING_RE.fullmatch(match.group(0)):
             phrase = phrase_after(before[match.end() :])
             if phrase:
@@ -158,6 +169,8 @@ def cue_before(before: str, offset: int):
     return first_phrase
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:would|will|could|can|should|may|might|must|to|not)\s+$")
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,;:“”\"]{2,80}?)\s+as\s+$")
 _ASKED_BY_OTHERS = re.compile(r"(?:^|[,;]|\b(?:when|if|once|after|being|I|we))\s*$")
 
 

@@ -163,6 +163,7 @@ army navy military mission kremlin pentagon administration bureau commission cab
 service services newspaper daily paper broadcaster outlet media bank legation presidency
 secretariat parliament assembly senate congress court prosecutors police guard guards
 union alliance bloc delegation headquarters group centre center foundation
+sinmun shimbun ribao
 """)
 )
 

@@ -65,6 +65,7 @@ sinologist named called mayor vice-minister vice-chairman blogger lawyer worker
 )
 
 
+_SENTENCE_FULL_STOP = re.compile(r"(?!(?:Jr|Sr|Inc|Co|Ltd)\.$).*[a-z]{2}\.")
 _SENTENCE_END_IN_RUN = re.compile(r"(?<=[a-z]{2})(?<!Mrs)(?<!Gen)(?<!Col)(?<!Capt)(?<!Sgt)\. ")
 
 
@@ -138,33 +139,39 @@ def build_registry(text: str, masked: list[tuple[int, int]], sentence_starts: se
     for match in NAME_RUN_RE.finditer(text):
         if any(a <= match.start() < b for a, b in masked):
             continue
-        raw = match.group(0)
-        ended = list(_SENTENCE_END_IN_RUN.finditer(raw))
-        if ended:  # "... and Germany. Isabel Pardo": only the words after the full stop
-            raw = raw[ended[-1].end() :]
-        tokens, gender = strip_titles(raw.split())
-        if tokens and tokens[-1].endswith(("'s", "’s")):
-            # A possessive ("Russia's") names no new speaker, but "Zhao's answer" mentions a
-            # person already known.
-            bare = [*tokens[:-1], tokens[-1][:-2]]
-            offset = match.end() - len(" ".join(tokens))
-            known = lookup(reg, " ".join(bare), offset, text) if is_person_name(bare) else None
-            if known is not None:
-                subject = _looks_like_subject(text, match.start(), match.end(), sentence_starts)
-                reg.mentions.append(Mention(offset, known, subject))
-            continue
-        if not is_person_name(tokens):
-            continue
-        offset = match.end() - len(" ".join(tokens))
-        subject = _looks_like_subject(text, match.start(), match.end(), sentence_starts)
-        person = lookup(reg, " ".join(tokens), offset, text, gender)
-        if person is None and len(tokens) >= 2:
-            person = Person(" ".join(tokens), offset, gender, text[offset : offset + 160])
-            reg.people.append(person)
-        if person is not None:
-            person.gender = person.gender or gender
-            reg.mentions.append(Mention(offset, person, subject))
+        # "... by Rep. Lim Da-eun. Later that day": one name per sentence the run crosses
+        cuts = [m.end() for m in _SENTENCE_END_IN_RUN.finditer(match.group(0))]
+        for a, b in zip([0, *cuts], [*cuts, len(match.group(0))], strict=True):
+            _register(reg, text, match.start() + a, match.start() + b, sentence_starts)
     return reg
+
+
+def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: set[int]) -> None:
+    raw = text[start:end].rstrip()
+    end = start + len(raw)
+    tokens, gender = strip_titles(raw.split())
+    offset = end - len(" ".join(tokens))
+    if tokens and _SENTENCE_FULL_STOP.fullmatch(tokens[-1]):
+        tokens[-1] = tokens[-1][:-1]  # "by Rep. Park Min-ah." ends the sentence
+    if tokens and tokens[-1].endswith(("'s", "’s")):
+        # A possessive ("Russia's") names no new speaker, but "Zhao's answer" mentions a
+        # person already known.
+        bare = [*tokens[:-1], tokens[-1][:-2]]
+        known = lookup(reg, " ".join(bare), offset, text) if is_person_name(bare) else None
+        if known is not None:
+            subject = _looks_like_subject(text, start, end, sentence_starts)
+            reg.mentions.append(Mention(offset, known, subject))
+        return
+    if not is_person_name(tokens):
+        return
+    subject = _looks_like_subject(text, start, end, sentence_starts)
+    person = lookup(reg, " ".join(tokens), offset, text, gender)
+    if person is None and len(tokens) >= 2:
+        person = Person(" ".join(tokens), offset, gender, text[offset : offset + 160])
+        reg.people.append(person)
+    if person is not None:
+        person.gender = person.gender or gender
+        reg.mentions.append(Mention(offset, person, subject))
 
 
 def _looks_like_subject(text: str, start: int, end: int, sentence_starts: set[int]) -> bool:

@@ -133,7 +133,8 @@ def clean_org(phrase: str) -> str:
     named = _POSSESSIVE_NAMED_AGENCY.match(phrase)
     if named:
         return named.group(1)
-    return re.sub(r"^((?:the|The)\s+)(?:official|same)\s+", r"\1", phrase)
+    # "the same State Department", "The 11-country Monitoring Team": not part of the name
+    return re.sub(r"^((?:the|The)\s+)(?:official|same|\d+-[a-z]+)\s+", r"\1", phrase)
 
 
 _LINK_WORDS = frozenset({"of", "the", "and", "for", "on"})
@@ -226,7 +227,15 @@ def sentence_subject(sentence: str) -> str | None:
     named = _NAMED_SUBJECT.match(rest)
     if phrase is None and named:
         return named.group(0).rstrip(".,")
+    if phrase and phrase.split()[-1].lower() in ORG_HEADS and rest.startswith(phrase):
+        # "North Korea's main newspaper, the Rodong Sinmun, devoted ...": the name in apposition
+        apposed = _APPOSED_NAME.match(rest[len(phrase) :])
+        if apposed:
+            return apposed.group(1)
     return phrase
+
+
+_APPOSED_NAME = re.compile(r",\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5}),")
 
 
 def looks_like_org(phrase: str) -> bool:
@@ -250,7 +259,15 @@ def subject_org(text: str, pos: int, reg: Registry) -> str | None:
 
 def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None:
     """Who issued the statement (post, report, ...) that "the statement said" refers to."""
-    for _, sentence in _sentences_before(text, pos, reg):
+    # "“...,” the agency said in a statement on Telegram.": such a sentence opens with a quote,
+    # so the sentence walk below never sees it.
+    base = max(0, pos - 1500)
+    issued = list(re.finditer(_ISSUED_IN.format(noun=noun), text[base:pos]))
+    issued_at = base + issued[-1].start() if issued else -1
+    issuer = phrase_before(text[:issued_at]) if issued else None
+    for start, sentence in _sentences_before(text, pos, reg):
+        if issuer and issued_at >= start:
+            return issuer  # named in this sentence or a later one
         match = re.search(rf"(?i)\b{noun}s?\b", sentence)
         if not match:
             continue
@@ -261,7 +278,13 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
         if subject and noun in subject.lower():
             continue  # "The statement went on to say ...": look further back for its author
         return subject
-    return None
+    return issuer
+
+
+_ISSUED_IN = (
+    r"\b(?:said|says|wrote|announced|declared)\s+in\s+(?:an?|its|their|the)\s+"
+    r"(?:[\w-]+\s+){{0,2}}?{noun}\b"
+)
 
 
 def possessor(text: str, pos: int, reg: Registry) -> str | None:

@@ -108,6 +108,8 @@ def phrase_before(text: str) -> str | None:
         and not any(t.lower() in ORG_HEADS | DOCUMENT_NOUNS for t in taken[: taken.index("in")])
     ):
         taken = taken[taken.index("in") + 1 :]
+    if len(taken) > 2 and [t.lower() for t in taken[:2]] == ["according", "to"]:
+        taken = taken[2:]  # "According to government sources": the sources, not "According"
     while taken and taken[0].lower() in _LINKS:
         taken.pop(0)
     if not taken or not _head_ok(taken) or " ".join(taken) in _NOT_SPEAKERS:
@@ -140,6 +142,7 @@ def _chain_link(tokens: list[str], i: int) -> bool:
     return False
 
 
+_COUNT_ADJECTIVE = re.compile(r"\d+(?:-[a-z]+)+")
 _NOT_SPEAKERS = frozenset({"This", "That", "These", "Those", "There", "What", "Which", "Who"})
 
 
@@ -176,6 +179,9 @@ def phrase_after(text: str) -> str | None:
             continue
         if lower in _DETERMINERS and taken and taken[-1].lower() in _LINKS | {"from", "by"}:
             taken.append(token)
+            continue
+        if taken and prev in _DETERMINERS and _COUNT_ADJECTIVE.fullmatch(token):
+            taken.append(token)  # "The 11-country monitoring team"
             continue
         document = lower in DOCUMENT_NOUNS and prev in _DETERMINERS | _POSSESSIVE_DETERMINERS
         stop = lower in _STOP and not document  # "The reply from the mission": a noun here

@@ -100,6 +100,10 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         and phrase.split()[-1].islower()
     ):
         person = recent_role(reg, pos, words[-1])
+        if person is not None:
+            last = max(m.pos for m in reg.mentions if m.person is person and m.pos < pos)
+            if _unnamed_role_since(text, last, pos, reg, words[-1]):
+                return None, True  # "A Western diplomat, who ... said ... “...,” the diplomat said"
         return (person.name if person else None), True
     tokens, gender = strip_titles(phrase.split())
     if is_person_name(tokens) and not is_org(phrase):
@@ -119,6 +123,7 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
 
 
 _NEWSPAPER_HEADS = frozenset({"paper", "newspaper", "daily"})
+_GENERIC_BODIES = frozenset({"government", "administration"})
 
 
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
@@ -175,6 +180,8 @@ def _indefinite(reg: Registry, phrase: str, pos: int, text: str) -> str | None:
         # "a ministry official called it ...": the ministry named before; "A State Department
         # official" stays unnamed
         heads = [w for w in lowered[1:-1] if w in ORG_HEADS]
+        if heads[-1] in _GENERIC_BODIES:
+            return None  # "a senior government official": a person, unnamed
         return org_before(text, pos, heads[-1])
     if lowered[-1] in _SPOKES:
         body = words[1:-1]
@@ -218,6 +225,21 @@ _UNNAMED_PERSON = re.compile(
 
 
 _ASKERS = frozenset({"reporter", "journalist", "correspondent"})
+
+
+def _unnamed_role_since(text: str, start: int, pos: int, reg: Registry, role: str) -> bool:
+    """Whether an unnamed person with this role ("A Chinese scholar who asked not to be named")
+    is introduced in text[start:pos], outside quotes and not in apposition to a name."""
+    pattern = rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(role)}\b"
+    for match in re.finditer(pattern, text[:pos]):
+        if match.start() < start or any(a <= match.start() < b for a, b in reg.masked):
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        if not re.search(rf"{NAME_RUN_RE.pattern},\s+$", before) and not re.search(
+            r"\b(?:is|was|as|by|of|for) $", before
+        ):
+            return True
+    return False
 
 
 def _unnamed_since(text: str, start: int, pos: int, reg: Registry) -> bool:

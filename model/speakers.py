@@ -252,7 +252,7 @@ def _is_unnamed(phrase: str) -> bool:
 
 _QUESTION_LINE = re.compile(r"(?:^|\n)(?:Q|Question)\s*[:.][^\n]*\n\s*$")
 _TRANSCRIPT_LABEL = re.compile(
-    r"^\s*([A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3})\s*(?:\([^)]{0,40}\))?\s*:\s*$"
+    r"^\s*(Q|[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3})\s*(?:\([^)]{0,40}\))?\s*:\s*$"
 )
 _JOURNALIST_LABELS = words(
     "REPORTER HOST ANCHOR CORRESPONDENT PRESENTER INTERVIEWER NARRATOR Q QUESTION VOICE"

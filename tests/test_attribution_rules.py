@@ -402,6 +402,8 @@ def test_retiree_introduces_the_name_a_pronoun_points_to():
         ("the JCS", "South Korea’s Joint Chiefs of Staff", True),
         ("North Korea's Korean Central News Agency", "the Korean Central News Agency", True),
         ("Russia's Foreign Ministry", "the foreign ministry", False),
+        ("Japan's Defense Ministry", "the Defense Ministry", False),
+        ("North Korea's Minju Sinmun", "the Minju Sinmun", True),
         ("Kim Jong-un", "Kim Yo-jong", False),
         ("KJU", "Kim Jong Un", False),
     ],

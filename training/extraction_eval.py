@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from model.cues import ORG_HEADS
+from model.cues import ORG_HEADS, words
 
 LEVELS = (("0.3", 0.3), ("0.8", 0.8), ("exact", 1.0))
 
@@ -80,12 +80,24 @@ _NAME_LINKS = frozenset({"of", "the", "and", "for"})
 
 
 def _long_body_name(form: str) -> list[str] | None:
-    """The capitalised words of a name of three or more ("Joint Chiefs of Staff"), else None:
-    shorter ones ("Foreign Ministry") need their owner to say whose they are."""
+    """The capitalised words of a name of three or more ("Joint Chiefs of Staff") or of a
+    two-word proper name ("Rodong Sinmun"), else None: generic ones ("Foreign Ministry") need
+    their owner to say whose they are."""
     words = [w for w in form.split() if w.lower() not in _NAME_LINKS]
-    if len(words) >= 3 and all(w[:1].isupper() for w in words):
+    if not all(w[:1].isupper() for w in words):
+        return None
+    if len(words) >= 3 or (len(words) == 2 and not {w.lower() for w in words} & _GENERIC):
         return words
     return None
+
+
+# Words that make a two-word body name generic: every country has a "Defense Ministry".
+_GENERIC = words(
+    """foreign defense defence interior state finance trade unification justice security
+    intelligence health education energy industry economy national central presidential general
+    prime people's military armed ministry office agency department assembly council committee
+    staff service command embassy government army navy party court police bank guard"""
+)
 
 
 def speaker_aliases(name: str) -> set[str]:
@@ -106,7 +118,7 @@ def speaker_aliases(name: str) -> set[str]:
             forms.add(owned.group(1))
     for form in list(forms):
         words = _long_body_name(re.sub(r"^[Tt]he ", "", form))
-        if words and any(w.lower() in ORG_HEADS for w in words):
+        if words and len(words) >= 3 and any(w.lower() in ORG_HEADS for w in words):
             forms.add("".join(w[0] for w in words))
     return {re.sub(r"^the ", "", _norm(f)) for f in forms}
 

@@ -1,0 +1,74 @@
+"""Attribution of bodies, unnamed sources and interview labels; every sentence here is invented."""
+
+from model.quotes import extract_quotes
+from training.extraction_eval import same_speaker
+
+
+def speaker_of(text, quote_start):
+    return next(q.speaker for q in extract_quotes(text, "t") if q.quote.startswith(quote_start))
+
+
+def test_a_lone_q_label_is_the_interviewer():
+    text = (
+        "Excerpts from the briefing follow.\n\nQ: “Will the foreign minister travel to Minsk?”"
+        "\n\nHan Yiwen: “We will release information on that in due course.”"
+    )
+    assert speaker_of(text, "Will the foreign") is None
+    assert speaker_of(text, "We will release") == "Han Yiwen"
+
+
+def test_counted_body_keeps_its_name_for_the_report():
+    text = (
+        "The 14-nation Arctic Shipping Observatory (ASO) said in its annual report that tanker "
+        "traffic had doubled.\n\n“The shadow fleet now dominates the route,” the report said."
+    )
+    assert same_speaker(speaker_of(text, "The shadow fleet"), "the Arctic Shipping Observatory")
+
+
+def test_a_full_stop_after_a_name_is_not_part_of_it():
+    text = (
+        "“The budget is a fiction,” Oh was quoted as saying by Rep. Lim Da-eun. Later that day "
+        "the committee adjourned.\n\n“We will call the minister again,” Lim said."
+    )
+    assert speaker_of(text, "We will call") == "Lim Da-eun"
+
+
+def test_a_government_official_is_an_unnamed_person():
+    text = (
+        "According to government sources, the patrol aircraft turned back near Hokkaido.\n\n"
+        "“It was a rehearsal, nothing less,” a senior government official said."
+    )
+    assert speaker_of(text, "It was a rehearsal") is None
+
+
+def test_the_role_after_an_unnamed_introduction_is_unnamed():
+    text = (
+        "Olga Brandt, a trade diplomat, said the talks had stalled.\n\nA second diplomat, who "
+        "asked not to be named because the talks were private, said the draft had been "
+        "rewritten twice.\n\n“Nobody wanted to sign first,” the diplomat said."
+    )
+    assert speaker_of(text, "Nobody wanted") is None
+
+
+def test_the_role_of_a_named_person_after_an_unnamed_other():
+    text = (
+        "A Finnish official said the border would stay shut. Olga Brandt, a trade diplomat, "
+        "said the talks had stalled.\n\n“Nobody wanted to sign first,” the diplomat said."
+    )
+    assert speaker_of(text, "Nobody wanted") == "Olga Brandt"
+
+
+def test_a_newspaper_named_in_apposition_speaks_through_it():
+    text = (
+        "The Chinese embassy said ties were “normal.”\n\nThe North's party daily, the Minju "
+        "Sinmun, ran a front-page commentary, which it said marked “a new chapter.”"
+    )
+    assert speaker_of(text, "a new chapter") == "the Minju Sinmun"
+
+
+def test_a_sinmun_is_a_body_for_it():
+    text = (
+        "The Chinese embassy said ties were “normal.”\n\nPyongyang's Minju Sinmun carried a "
+        "commentary hailing what it called the “eternal” friendship."
+    )
+    assert speaker_of(text, "eternal") == "Pyongyang's Minju Sinmun"
