@@ -279,8 +279,9 @@ def _opens_clause(text: str) -> bool:
 
 # `“...” This was stated by Anatoly Reva, ...`: the attribution is the next sentence.
 _STATED_BY = re.compile(
-    r"\s*(?:This|That|These words|The (?:remarks?|comments?|words|message))\s+(?:was|were|came)"
-    r"\b[^.!?“”\"«»]{0,60}?\b(?:by|from)\s+"
+    r"\s*(?:(?:This|That|These words|The (?:remarks?|comments?|words|message|account|"
+    r"assessment|warning|verdict))\s+(?:was|were|came)\b[^.!?“”\"«»]{0,60}?\b(?:by|from)"
+    r"|(?:That|This) (?:is|was) the (?:verdict|view|assessment|account|warning) of)\s+"
 )
 
 

@@ -23,6 +23,7 @@ reiterate respond quip joke counter contend conclude complain charge allege dema
 hail condemn denounce criticize criticise slam blast dismiss label dub brand term tweet affirm
 assert confirm deny mock scoff answer recount testify tout welcome chide retort grumble muse
 observe signal summarise summarize underline underscore lament fume thunder repeat report
+gush marvel bristle
 """)
 
 _IRREGULAR = {
@@ -163,13 +164,13 @@ army navy military mission kremlin pentagon administration bureau commission cab
 service services newspaper daily paper broadcaster outlet media bank legation presidency
 secretariat parliament assembly senate congress court prosecutors police guard guards
 union alliance bloc delegation headquarters group centre center foundation
-sinmun shimbun ribao
+sinmun shimbun ribao team panel coalition observatory
 """)
 )
 
 # Nouns for a document that "says" what its author said ("the statement said").
 DOCUMENT_NOUNS = words(
-    "statement post message report editorial commentary letter communique reply response"
+    "statement post message report editorial commentary letter communique reply response article"
 )
 
 # Plural or indefinite speakers that credit nobody in particular ("analysts said").

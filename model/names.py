@@ -130,6 +130,7 @@ def is_person_name(tokens: list[str]) -> bool:
         and not any(t.rstrip(".,") in _NOT_NAME for t in tokens)
         and all(not t.isupper() or len(t) <= 1 for t in tokens)
         and tokens[-1] not in NATIONALITY_WORDS  # "Two North Korean (soldiers)"
+        and tokens[-1].lower() not in ORG_HEADS  # "the Sanctions Monitoring Team"
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from model.cues import ORG_HEADS
+from model.cues import DOCUMENT_NOUNS, ORG_HEADS
 from model.names import Registry
 from model.phrases import phrase_after, phrase_before
 
@@ -88,19 +88,6 @@ CAPITALS = {
     "Tokyo": "Japan",
     "Kyiv": "Ukraine",
 }
-DOCUMENT_NOUNS = frozenset(
-    [
-        "statement",
-        "post",
-        "message",
-        "report",
-        "editorial",
-        "commentary",
-        "letter",
-        "communique",
-        "article",
-    ]
-)
 _LEADING_CLAUSE = re.compile(
     r"^\s*(?:(?:But|And|Yet|Meanwhile|Separately|However|Still|Then|Later|Earlier|Also|Instead),?\s+)?"
     r"(?:(?:In|At|On|From|For|After|Before|During|Asked|Speaking)\b[^,:;“”\"«»]{0,80},\s+)?"
@@ -186,11 +173,11 @@ def newspaper_before(text: str, pos: int, reg: Registry) -> str | None:
     return found
 
 
-def _sentences_before(text: str, pos: int, reg: Registry, limit: int = 1500):
+def _sentences_before(text: str, pos: int, reg: Registry, limit: int = 1500, paragraphs: int = 3):
     """(start, text) of the sentences that begin before pos, latest first, outside quotes and
-    questions, within the current and the two previous paragraphs."""
+    questions, within the current and the previous paragraphs."""
     lo = pos
-    for _ in range(3):
+    for _ in range(paragraphs):
         lo = text.rfind("\n\n", max(0, pos - limit), max(lo - 1, 0))
         if lo < 0:
             lo = max(0, pos - limit)
@@ -254,6 +241,8 @@ def subject_org(text: str, pos: int, reg: Registry) -> str | None:
         subject = sentence_subject(sentence)
         if subject and looks_like_org(subject) and subject.split()[0].lower() not in ("a", "an"):
             return subject
+        if subject and subject.lower().split()[-1] in DOCUMENT_NOUNS and subject[:4] == "The ":
+            return subject  # "The statement said ... It went on:": the statement's author
     return None
 
 
@@ -265,7 +254,8 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
     issued = list(re.finditer(_ISSUED_IN.format(noun=noun), text[base:pos]))
     issued_at = base + issued[-1].start() if issued else -1
     issuer = phrase_before(text[:issued_at]) if issued else None
-    for start, sentence in _sentences_before(text, pos, reg):
+    # A document is often discussed for several paragraphs after the one that introduced it.
+    for start, sentence in _sentences_before(text, pos, reg, paragraphs=5):
         if issuer and issued_at >= start:
             return issuer  # named in this sentence or a later one
         match = re.search(rf"(?i)\b{noun}s?\b", sentence)

@@ -142,6 +142,7 @@ def _chain_link(tokens: list[str], i: int) -> bool:
     return False
 
 
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 _COUNT_ADJECTIVE = re.compile(r"\d+(?:-[a-z]+)+")
 _NOT_SPEAKERS = frozenset({"This", "That", "These", "Those", "There", "What", "Which", "Who"})
 
@@ -169,7 +170,8 @@ def phrase_after(text: str) -> str | None:
             continue
         prev = taken[-1].lower().strip("()") if taken else ""
         org_like = any(t.lower().strip("()") in ORG_HEADS for t in taken)
-        if lower in _LINKS and taken and (org_like or prev in ORG_HEADS):
+        spokes = prev in _SPOKES and lower in ("for", "of")  # "The spokesman for the ministry"
+        if lower in _LINKS and taken and (org_like or prev in ORG_HEADS or spokes):
             if lower == "in" and prev not in ORG_HEADS:
                 break
             taken.append(token)

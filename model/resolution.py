@@ -42,6 +42,7 @@ from model.organisations import (
     remember_org,
     subject_org,
 )
+from model.phrases import phrase_after
 
 
 def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None, bool]:
@@ -100,6 +101,10 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         and phrase.split()[-1].islower()
     ):
         person = recent_role(reg, pos, words[-1])
+        if person is None and words[-1] in _SPOKES:
+            body = _spoken_for(text, pos)  # "The spokesman for the Ministry of ... issued"
+            if body:
+                return resolve(reg, body, pos, text)
         if person is not None:
             last = max(m.pos for m in reg.mentions if m.person is person and m.pos < pos)
             if _unnamed_role_since(text, last, pos, reg, words[-1]):
@@ -139,6 +144,12 @@ _OWNED_DOCUMENT = re.compile(
     rf"^(?P<the>(?:the|The)\s+)(?P<owner>.+?)['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:white\s+paper|{_DOCS})$"
 )
 _BODY_DOCUMENT = re.compile(rf"^(?:an?|the)\s+(?P<body>.+?)\s+(?:{_DOCS})$", re.IGNORECASE)
+
+
+def _spoken_for(text: str, pos: int) -> str | None:
+    """The body of the last "spokesman for ..." before pos."""
+    found = list(re.finditer(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+", text[:pos]))
+    return phrase_after(text[found[-1].end() : pos]) if found else None
 
 
 def _document_or_spokesperson_source(phrase: str) -> str | None:
@@ -193,11 +204,20 @@ def _indefinite(reg: Registry, phrase: str, pos: int, text: str) -> str | None:
         if all(w[:1].isupper() for w in body) and len(body) > 1:
             return "the " + " ".join(body)
         return None
+    official_of = _OFFICIAL_OF.match(phrase)
+    if official_of:  # "An official of the ministry told CNA": the ministry speaks
+        head = official_of.group("body").split()[-1].lower()
+        return org_before(text, pos, head) if head in ORG_HEADS else None
     if lowered[-1] in PERSON_NOUNS:
         return None  # "One Western military analyst": a person, unnamed
     if any(w in ORG_HEADS for w in lowered[1:]):
         return phrase
     return None
+
+
+_OFFICIAL_OF = re.compile(
+    r"^(?:an?|one)\s+(?:official|representative)\s+(?:of|from)\s+(?P<body>the\s+\w+)$", re.I
+)
 
 
 def _its(reg: Registry, phrase: str, pos: int, text: str) -> str:

@@ -404,6 +404,7 @@ def test_retiree_introduces_the_name_a_pronoun_points_to():
         ("Russia's Foreign Ministry", "the foreign ministry", False),
         ("Japan's Defense Ministry", "the Defense Ministry", False),
         ("North Korea's Minju Sinmun", "the Minju Sinmun", True),
+        ("the spokesman for the Ministry of Trade of Laos", "the Ministry of Trade of Laos", True),
         ("Kim Jong-un", "Kim Yo-jong", False),
         ("KJU", "Kim Jong Un", False),
     ],

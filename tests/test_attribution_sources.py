@@ -72,3 +72,51 @@ def test_a_sinmun_is_a_body_for_it():
         "commentary hailing what it called the “eternal” friendship."
     )
     assert speaker_of(text, "eternal") == "Pyongyang's Minju Sinmun"
+
+
+def test_the_account_came_from_the_next_sentence():
+    text = (
+        "“They came across the fields in daylight.” The account came from Taras Hlib, a platoon "
+        "commander, speaking from Sumy.\n\n“Nobody told them about drones,” he said."
+    )
+    assert speaker_of(text, "They came across") == "Taras Hlib"
+    assert speaker_of(text, "Nobody told") == "Taras Hlib"
+
+
+def test_that_is_the_verdict_of():
+    text = "“It is a group photo with four agendas.” That is the verdict of Mila Strand, a scholar."
+    assert speaker_of(text, "It is a group") == "Mila Strand"
+
+
+def test_an_unnamed_blogger_gushing():
+    text = (
+        "Tom Reyes, a senator, was scathing. A pro-Kremlin blogger, who writes for 300,000 "
+        "followers, gushed that the troops were “fearless.”"
+    )
+    assert speaker_of(text, "fearless") is None
+
+
+def test_a_team_is_a_body_and_its_report_speaks_for_it():
+    text = (
+        "The Joint Fisheries Monitoring Team, set up by six governments, has tried. Its first "
+        "report described the catches as “systematic and large-scale.”"
+    )
+    assert speaker_of(text, "systematic") == "The Joint Fisheries Monitoring Team"
+
+
+def test_an_official_of_the_ministry_speaks_for_the_ministry():
+    text = (
+        "The Ministry of Coastal Trade of Laos announced a new session.\n\nAn official of the "
+        "ministry told reporters that exchanges “are steadily expanding.”"
+    )
+    assert speaker_of(text, "are steadily") == "The Ministry of Coastal Trade of Laos"
+
+
+def test_it_went_on_after_a_statement_is_its_author():
+    text = (
+        "The spokesman for the Ministry of Fisheries of Laos issued a press statement on "
+        "Sunday.\n\nPartners and critics reacted within hours.\n\nOne diplomat shrugged.\n\n"
+        "The statement said the report was “a fabrication.”\n\nIt went on:\n\n“No one has the "
+        "right to interfere.”"
+    )
+    assert same_speaker(speaker_of(text, "No one has"), "the Ministry of Fisheries of Laos")

@@ -77,6 +77,7 @@ _OWNED_ACRONYM = re.compile(r"^.+?['’]s\s+(?:(?:official|state)\s+)*([A-Z][A-Z
 
 _OWNED_NAME = re.compile(r"^.+?['’]s\s+(?:(?:official|state|state-run)\s+)*([A-Z].+)$")
 _NAME_LINKS = frozenset({"of", "the", "and", "for"})
+_SPOKESPERSON_FOR = re.compile(r"^[Tt]he\s+spokes(?:man|woman|person)\s+(?:for|of)\s+(.+)$")
 
 
 def _long_body_name(form: str) -> list[str] | None:
@@ -109,6 +110,9 @@ def speaker_aliases(name: str) -> set[str]:
     surname for a full name, and never one person's name for another's: a two- or three-part
     personal name has only itself as alias."""
     forms = {name.strip()}
+    spokes = _SPOKESPERSON_FOR.match(name.strip())
+    if spokes:  # writers differ on "the spokesman for X" and X; the codebook allows both
+        forms.add(spokes.group(1))
     paren = _PAREN_ACRONYM.match(name.strip())
     if paren:
         forms |= {paren.group(1), paren.group(2)}
