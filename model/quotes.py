@@ -287,8 +287,13 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
     quotes = []
     for index, span in enumerate(spans):
         speaker, cue, attributed = attributor.attribute(index)
-        if _is_scare_quote(text, span, attributed) and not _continues_statement(
-            text, spans, index, quotes
+        if (
+            _is_title(text[span.start : span.end])
+            or _in_headline(text, span)
+            or (
+                _is_scare_quote(text, span, attributed)
+                and not _continues_statement(text, spans, index, quotes)
+            )
         ):
             continue
         quotes.append(
@@ -326,6 +331,35 @@ def _continues_statement(text: str, spans: list[Span], index: int, kept: list[Qu
         and re.search(r"[.!?]\s*$", between) is not None
         and re.search(r"[.!?]$", own) is not None
         and own[:1].isupper()
+    )
+
+
+_MINOR_WORDS = words("of the a an and in on to for with by at or nor but from as into vs is are be")
+
+
+def _is_title(quote: str) -> bool:
+    """A headline, book or song title in Title Case ("The Banner of Friendship Flies Higher"):
+    named, not said. Speech is never written that way."""
+    tokens = re.findall(r"[\w’'-]+", quote)
+    return (
+        len(tokens) >= 3
+        and tokens[0][0].isupper()
+        and all(t[0].isupper() or t[0].isdigit() or t.lower() in _MINOR_WORDS for t in tokens)
+    )
+
+
+def _in_headline(text: str, span: Span) -> bool:
+    """A quote in a headline, subhead or liveblog post title ("Xinhua: ‘friendship and
+    peace’"): a short line without a full stop or a past-tense cue that ends without sentence
+    punctuation. Headlines repeat words the body quotes properly, so they are not annotated."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return (
+        len(line) < 130
+        and ". " not in line
+        and " said" not in line
+        and not re.search(r"[.!?:;…]$", line.rstrip("”\"’'»)] "))
     )
 
 

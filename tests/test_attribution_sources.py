@@ -120,3 +120,18 @@ def test_it_went_on_after_a_statement_is_its_author():
         "right to interfere.”"
     )
     assert same_speaker(speaker_of(text, "No one has"), "the Ministry of Fisheries of Laos")
+
+
+def test_titles_and_headlines_are_not_quotes():
+    text = (
+        "Minsk hails ‘unbreakable’ Moscow alliance on treaty anniversary\n\n"
+        "By Ola Berg\n\n"
+        "The choir sang “The Banner of Friendship Flies Ever Higher” at the banquet, and the "
+        "speaker of the assembly, Pavel Dorin, said the alliance was “unbreakable.”"
+    )
+    assert [q.quote for q in extract_quotes(text, "t")] == ["unbreakable."]
+
+
+def test_a_short_quoted_paragraph_is_still_a_quote():
+    text = "Asked about the deal, Ola Berg was brief.\n\n“We will sign it.”\n\nShe left."
+    assert [q.quote for q in extract_quotes(text, "t")] == ["We will sign it."]
