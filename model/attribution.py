@@ -281,7 +281,8 @@ def _opens_clause(text: str) -> bool:
 _STATED_BY = re.compile(
     r"\s*(?:(?:This|That|These words|The (?:remarks?|comments?|words|message|account|"
     r"assessment|warning|verdict))\s+(?:was|were|came)\b[^.!?“”\"«»]{0,60}?\b(?:by|from)"
-    r"|(?:That|This) (?:is|was) the (?:verdict|view|assessment|account|warning) of)\s+"
+    r"|(?:That|This) (?:is|was) the (?:verdict|view|assessment|account|warning) of"
+    r"|(?:That|This) (?:is|was) how)\s+"
 )
 
 

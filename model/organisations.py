@@ -90,7 +90,8 @@ CAPITALS = {
 }
 _LEADING_CLAUSE = re.compile(
     r"^\s*(?:(?:But|And|Yet|Meanwhile|Separately|However|Still|Then|Later|Earlier|Also|Instead),?\s+)?"
-    r"(?:(?:In|At|On|From|For|After|Before|During|Asked|Speaking)\b[^,:;“”\"«»]{0,80},\s+)?"
+    r"(?:(?:In|At|On|From|For|After|Before|During|Asked|Speaking|on|in|at)\b[^,:;“”\"«»]{0,80},"
+    r"\s+)?"
 )
 _SENTENCE_START = re.compile(r"(?:^|\n|[.!?][\"”’»]?\s+)(?=[\"“«‘]?[A-Z])")
 _POSSESSIVE_ACRONYM = re.compile(r"^(?:the\s+)?[\w .’'-]+['’]s\s+(?:official\s+)?([A-Z]{2,})\b")

@@ -46,7 +46,10 @@ class Attributor:
         weak = None
         if not strong:
             weak = (
-                self._after_later(index) or self._after(index, True) or self._lead_paragraph(index)
+                self._after_later(index)
+                or self._after(index, True)
+                or self._stated_in_next_paragraph(index)
+                or self._lead_paragraph(index)
             )
         found = strong or weak
         if found:
@@ -130,6 +133,21 @@ class Attributor:
         # quote to end its own clause; `“closely monitoring” the border, and Washington said` not.
         closed = last in ",?!—–-:;" or re.match(r"\s*[,—–]", after) is not None
         return cue_after(after, offset, inverted=True, closed=closed)
+
+    def _quote_is_paragraph(self, index: int) -> bool:
+        span = self.spans[index]
+        para_start = self.text.rfind("\n", 0, span.open_mark) + 1
+        return not self.text[para_start : span.open_mark].strip()
+
+    def _stated_in_next_paragraph(self, index: int):
+        """`“...”` as a paragraph, then `That was how Tomas Wiater, a diplomat, described it.`"""
+        if not self._quote_is_paragraph(index):
+            return None
+        close = _close(self.spans[index])
+        start = close + len(self.text[close:]) - len(self.text[close:].lstrip())
+        if start >= len(self.text) or "\n" not in self.text[close:start]:
+            return None
+        return stated_by(self.text[start : self._sentence(start)[1]], start)
 
     def _lead_paragraph(self, index: int):
         """A quote that opens its paragraph after one ending in a colon ("..., she wrote:")."""

@@ -135,3 +135,19 @@ def test_titles_and_headlines_are_not_quotes():
 def test_a_short_quoted_paragraph_is_still_a_quote():
     text = "Asked about the deal, Ola Berg was brief.\n\n“We will sign it.”\n\nShe left."
     assert [q.quote for q in extract_quotes(text, "t")] == ["We will sign it."]
+
+
+def test_that_was_how_in_the_next_paragraph():
+    text = (
+        "Advertisement\n\n“For seventy years they were the poor relative at the table.”\n\n"
+        "That was how Tomas Wiater, a Polish diplomat, described the scene."
+    )
+    assert speaker_of(text, "For seventy years") == "Tomas Wiater"
+
+
+def test_earlier_on_monday_before_the_issuer_of_a_statement():
+    text = (
+        "Earlier on Monday, the Kremlin press service released a statement on the units.\n\n"
+        "“Their feat will be remembered,” the statement says."
+    )
+    assert speaker_of(text, "Their feat") == "the Kremlin press service"
