@@ -38,8 +38,8 @@ _ANONYMOUS = re.compile(
 # An unnamed person opening the clause, followed by a modifier rather than the verb: "A U.S.
 # official travelling with the president said", "A European diplomat in Beijing told me".
 _UNNAMED_SUBJECT = re.compile(
-    r"(?:An?|One|Another)\s+(?:[\w.’'-]+\s+){0,4}?(?P<noun>[a-z-]+)"
-    r"(?=\s*,|\s+(?:in|at|from|with|on|close|familiar|involved|based|travelling|traveling|who|"
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.’'-]+\s+){0,4}?(?P<noun>[a-z-]+)"
+    r"(?=\s*,|\s+(?:in|at|of|from|with|on|close|familiar|involved|based|travelling|traveling|who|"
     r"working|speaking|attending|visiting)\b)"
 )
 UNNAMED = "an unnamed source"  # resolves to no speaker
@@ -51,6 +51,9 @@ def _unnamed_subject(seg: str) -> bool:
     if not match or match.group("noun") not in PERSON_NOUNS:
         return False
     rest = clause[match.end() :]
+    body = re.match(r"\s+of\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\b", rest)
+    if body and body.group(1).lower() in ORG_HEADS:
+        return False  # "An official of the ministry told", "A spokesman of a party": the body
     return (
         not _sentence_break(rest)
         and not CUE_RE.search(rest)
@@ -77,11 +80,17 @@ def _subject_before(seg: str) -> str | None:
             return named
     for comma in reversed(commas):
         phrase = phrase_before(seg[:comma].rstrip())
-        if phrase and (phrase[0].isupper() or phrase.lower() in PERSON_PRONOUNS):
+        if not phrase or _PARTY_LABEL.fullmatch(phrase):
+            continue  # "Rep. Dale Whitford, R-Ohio, a member of ..., said"
+        if phrase[0].isupper() or phrase.lower() in PERSON_PRONOUNS:
             return phrase
+        tokens = phrase.split()
+        if len(tokens) > 2 and tokens[0] in PERSON_NOUNS and is_person_name(tokens[1:]):
+            return " ".join(tokens[1:])  # "..., fisherman Ueda Shigeru, 68, said"
     return phrase_before(seg[:-1].rstrip())
 
 
+_PARTY_LABEL = re.compile(r"[RDI]-[A-Z][\w.]*")
 _DASH_ASIDE = re.compile(r"\s+[—–]\s[^—–“”\"]{1,80}\s[—–]$")
 _RELATIVE = re.compile(r",\s*(?:who|which)$")
 
@@ -170,7 +179,7 @@ def cue_before(before: str, offset: int):
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|can|should|may|might|must|to|not)\s+$")
-_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,;:“”\"]{2,80}?)\s+as\s+$")
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,;:“”\"]{2,80}?)(?:,[^;:“”\"]{1,100},)?\s+as\s+$")
 _ASKED_BY_OTHERS = re.compile(r"(?:^|[,;]|\b(?:when|if|once|after|being|I|we))\s*$")
 
 
@@ -245,6 +254,8 @@ def cue_after(after: str, offset: int, inverted: bool, closed: bool = True):
     for cue in CUE_RE.finditer(rest[:220]):
         subject = rest[: cue.start()]
         phrase = _subject_before(subject)
+        if phrase == UNNAMED and not _sentence_break(subject):
+            return phrase, cue.group(0), offset + lead  # "“...,” one diplomat in Seoul told me"
         # `“...,” China's defence ministry spokesperson, Col. Cao Wei, said`: the name may sit
         # in apposition, as long as the clause runs on from the quote.
         if phrase and (

@@ -115,7 +115,8 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], str | None]:
         or tokens[0] in LEADING_JUNK
         or (tokens[0].endswith("ist") and len(tokens) > 2)
         or (tokens[0].isupper() and len(tokens[0]) > 1 and len(tokens) > 2)  # "MEP", "JCS"
-        or (tokens[0].lower() in ROLE_NOUNS and len(tokens) > 2)  # "Defector Pak Song-chol"
+        # "Defector Pak Song-chol", "Presenter Dmitry Arsenyev"
+        or (tokens[0].lower() in PERSON_NOUNS and len(tokens) > 2)
     ):
         head = tokens.pop(0).rstrip(".")
         gender = {"Mr": "m", "Ms": "f", "Mrs": "f", "Sir": "m", "Dame": "f"}.get(head, gender)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from model.cues import DOCUMENT_NOUNS, ORG_HEADS
+from model.cues import DOCUMENT_NOUNS, NATIONALITY_WORDS, ORG_HEADS
 from model.names import Registry
 from model.phrases import phrase_after, phrase_before
 
@@ -102,6 +102,11 @@ _POSSESSIVE_AGENCY = re.compile(
 )
 
 
+# "the DPRK's Rodong Sinmun newspaper": a paper's own name needs neither owner nor "newspaper"
+_POSSESSIVE_NEWSPAPER = re.compile(
+    r"^(?:the\s+)?[\w .’'-]+['’]s\s+(?:(?:official|state|state-run|party)\s+)*"
+    r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)+)\s+(?:newspaper|daily)$"
+)
 _POSSESSIVE_NAMED_AGENCY = re.compile(
     r"^(?:the\s+)?[\w .’'-]+['’]s\s+(?:(?:official|state|state-run)\s+)*"
     r"((?:[A-Z][\w-]+\s+)+News\s+Agency)(?:\s+\([A-Z]{2,}\))?$"
@@ -118,7 +123,7 @@ def clean_org(phrase: str) -> str:
     agency = _POSSESSIVE_AGENCY.match(phrase)
     if agency:
         return agency.group(1)  # "China's Xinhua news agency" is Xinhua
-    named = _POSSESSIVE_NAMED_AGENCY.match(phrase)
+    named = _POSSESSIVE_NAMED_AGENCY.match(phrase) or _POSSESSIVE_NEWSPAPER.match(phrase)
     if named:
         return named.group(1)
     # "the same State Department", "The 11-country Monitoring Team": not part of the name
@@ -127,6 +132,21 @@ def clean_org(phrase: str) -> str:
 
 _LINK_WORDS = frozenset({"of", "the", "and", "for", "on"})
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|the|and|for|on)\s+)*[A-Z][\w’'-]*)+")
+
+
+def fuller_name(text: str, pos: int, phrase: str) -> str:
+    """ "The Security Council" -> "Russian Security Council" when the article named it so
+    earlier: the codebook asks for the fullest name, and the bare one is ambiguous."""
+    bare = re.fullmatch(r"[Tt]he\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)+)", phrase)
+    if not bare:
+        return phrase
+    owned = (
+        rf"\b(?:[A-Z][\w-]*(?:['’]s)?\s+)?([A-Z][\w-]*(?:['’]s)?)\s+{re.escape(bare.group(1))}\b"
+    )
+    for match in reversed(list(re.finditer(owned, text[:pos]))):
+        if match.group(1) in NATIONALITY_WORDS or match.group(1).endswith(("'s", "’s")):
+            return match.group(0)
+    return phrase
 
 
 def expand_acronym(text: str, pos: int, phrase: str) -> str:
@@ -262,16 +282,19 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
         match = re.search(rf"(?i)\b{noun}s?\b", sentence)
         if not match:
             continue
-        source = re.match(r"\s+(?:[a-z]+ed\s+)?(?:from|by)\s+", sentence[match.end() :])
-        if source:
-            return phrase_after(sentence[match.end() + source.end() :])
+        source = re.match(r"\s+(?:(?P<verb>[a-z]+ed)\s+)?(?:from|by)\s+", sentence[match.end() :])
         subject = sentence_subject(sentence)
+        if source:
+            if source.group("verb") in _CARRYING and subject and noun not in subject.lower():
+                return subject  # "In a statement carried by KCNA, the ministry said": its author
+            return phrase_after(sentence[match.end() + source.end() :])
         if subject and noun in subject.lower():
             continue  # "The statement went on to say ...": look further back for its author
         return subject
     return issuer
 
 
+_CARRYING = frozenset({"carried", "published", "relayed", "broadcast", "aired"})
 _ISSUED_IN = (
     r"\b(?:said|says|wrote|announced|declared)\s+in\s+(?:an?|its|their|the)\s+"
     r"(?:[\w-]+\s+){{0,2}}?{noun}\b"

@@ -281,19 +281,20 @@ def context_of(text: str, sents: list[tuple[int, int]], start: int, end: int) ->
 
 def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
     """Every quote in `text` with its speaker, cue and context; offsets index `text` exactly."""
-    spans = find_spans(text)
+    # Titles and headlines are named, not said: set aside before attribution so that a split
+    # quote around a book title ("author of “The Hermit and the Dragon.” “...”") stays whole.
+    spans = [
+        span
+        for span in find_spans(text)
+        if not _is_title(text[span.start : span.end]) and not _in_headline(text, span)
+    ]
     sents = sentences(text)
     attributor = Attributor(text, spans, sents)
     quotes = []
     for index, span in enumerate(spans):
         speaker, cue, attributed = attributor.attribute(index)
-        if (
-            _is_title(text[span.start : span.end])
-            or _in_headline(text, span)
-            or (
-                _is_scare_quote(text, span, attributed)
-                and not _continues_statement(text, spans, index, quotes)
-            )
+        if _is_scare_quote(text, span, attributed) and not _continues_statement(
+            text, spans, index, quotes
         ):
             continue
         quotes.append(

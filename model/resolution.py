@@ -34,6 +34,7 @@ from model.organisations import (
     clean_org,
     document_source,
     expand_acronym,
+    fuller_name,
     is_org,
     newspaper_before,
     org_before,
@@ -124,7 +125,8 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
             fuller = newspaper_before(text, pos, reg)  # "Rodong Sinmun ... The paper added"
         if fuller:
             phrase = fuller
-    return remember_org(reg, expand_acronym(text, pos, clean_org(phrase)), pos), True
+    phrase = fuller_name(text, pos, expand_acronym(text, pos, clean_org(phrase)))
+    return remember_org(reg, phrase, pos), True
 
 
 _NEWSPAPER_HEADS = frozenset({"paper", "newspaper", "daily"})

@@ -151,3 +151,62 @@ def test_earlier_on_monday_before_the_issuer_of_a_statement():
         "“Their feat will be remembered,” the statement says."
     )
     assert speaker_of(text, "Their feat") == "the Kremlin press service"
+
+
+def test_person_noun_before_a_name_and_an_age_apposition():
+    text = (
+        "In Nemuro, Hokkaido, fisherman Abe Tsutomu, 71, said he saw the jets.\n\n"
+        "“I just want to fish,” he said.\n\nPresenter Ilya Sorin called it “a new era.”"
+    )
+    assert speaker_of(text, "I just want") == "Abe Tsutomu"
+    assert speaker_of(text, "a new era") == "Ilya Sorin"
+
+
+def test_party_label_between_commas_is_not_the_speaker():
+    text = (
+        "“Sanction every bank,” Rep. Dale Whitcombe, R-Ohio, a member of the Armed Services "
+        "Committee, told reporters."
+    )
+    assert speaker_of(text, "Sanction every") == "Dale Whitcombe"
+
+
+def test_quoted_with_an_apposition_as_saying():
+    text = (
+        "The agency quoted Ju Song-chol, a vice-minister of trade, as saying ties had reached "
+        "“the highest stage.”"
+    )
+    assert speaker_of(text, "the highest") == "Ju Song-chol"
+
+
+def test_lowercase_unnamed_source_after_the_quote():
+    text = (
+        "Kim Jong-un met Xi.\n\n“Kim stood next to Xi, and that is the story,” one Western "
+        "diplomat in Beijing told me, asking not to be named."
+    )
+    assert speaker_of(text, "Kim stood") is None
+
+
+def test_a_split_quote_around_a_book_title_keeps_its_speaker():
+    text = (
+        "“Beijing has decided to live with it,” said Nam Ki-won, author of “The Hermit and the "
+        "Dragon: A History.” “The word has quietly disappeared.”"
+    )
+    assert speaker_of(text, "The word has") == "Nam Ki-won"
+
+
+def test_carried_by_names_the_carrier_only_without_an_author():
+    carried = (
+        "In a statement carried by the state news agency, the Laotian trade ministry said the "
+        "deal was “lawful.”\n\n“No force can shake it,” the statement said."
+    )
+    assert speaker_of(carried, "No force") == "the Laotian trade ministry"
+    own = "A commentary carried by the Laotian News Agency described the drills as “a cheap trick.”"
+    assert speaker_of(own, "a cheap") == "the Laotian News Agency"
+
+
+def test_a_bare_body_name_takes_its_fuller_earlier_form():
+    text = (
+        "The Russian Security Council met on Friday.\n\nThe Security Council published a "
+        "readout. It described the deployment as “brotherly help.”"
+    )
+    assert same_speaker(speaker_of(text, "brotherly"), "Russian Security Council")
