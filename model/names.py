@@ -107,7 +107,11 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], str | None]:
     if links and links[-1] < len(tokens) - 1:
         if any(t.lower() in ORG_HEADS for t in tokens[: links[-1]]):
             return [], None  # "General Administration of Civil Aviation": a body, not a name
-        tokens = tokens[links[-1] + 1 :]  # "Minister of Transport Vadim Ostapenko"
+        tail = tokens[-1].lower()
+        if links[0] > 1 and (tail in ORG_HEADS or tail in _PLACE_AND_SCHOOL_HEADS):
+            tokens = tokens[: links[0]]  # "Professor Hirano Emi of Seiwa University"
+        else:
+            tokens = tokens[links[-1] + 1 :]  # "Minister of Transport Vadim Ostapenko"
     while len(tokens) > 1 and (
         tokens[0] in TITLE_WORDS
         or tokens[0] in NATIONALITY_WORDS
@@ -125,9 +129,19 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], str | None]:
     return tokens, gender
 
 
+# Last words of places and schools, never of a person's name ("Kochi Prefecture").
+_PLACE_AND_SCHOOL_HEADS = frozenset(
+    words("""
+university institute academy college school prefecture province oblast region county district
+krai city island islands peninsula square street avenue sea river airport port station
+""")
+)
+
+
 def is_person_name(tokens: list[str]) -> bool:
     return (
         bool(tokens)
+        and tokens[-1].lower() not in _PLACE_AND_SCHOOL_HEADS
         and not any(t.rstrip(".,") in _NOT_NAME for t in tokens)
         and all(not t.isupper() or len(t) <= 1 for t in tokens)
         and tokens[-1] not in NATIONALITY_WORDS  # "Two North Korean (soldiers)"

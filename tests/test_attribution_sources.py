@@ -210,3 +210,13 @@ def test_a_bare_body_name_takes_its_fuller_earlier_form():
         "readout. It described the deployment as “brotherly help.”"
     )
     assert same_speaker(speaker_of(text, "brotherly"), "Russian Security Council")
+
+
+def test_professor_of_a_university_and_a_prefecture_are_not_people():
+    text = (
+        "Professor Hara Yumi of Kitami University told reporters the timing was no accident.\n\n"
+        "“This is a message,” she said.\n\nIn Rumoi, Hokkaido Prefecture, the mood was calm.\n\n"
+        "“We hear the planes,” he said."
+    )
+    assert speaker_of(text, "This is a message") == "Hara Yumi"
+    assert speaker_of(text, "We hear") != "Hokkaido Prefecture"
