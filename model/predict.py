@@ -11,6 +11,7 @@ import torch
 
 from model.classifier import load_model, resolve_device
 from model.encoding import encode_pairs
+from model.first_token import first_token_only
 
 
 class Classifier:
@@ -27,6 +28,7 @@ class Classifier:
     def load(cls, run_dir: str | Path, device: str = "auto", quantize: bool = False) -> Classifier:
         torch_device = resolve_device(device)
         model, tokenizer, schema = load_model(run_dir, torch_device)
+        model = first_token_only(model)
         if quantize:
             if torch_device.type != "cpu":
                 raise ValueError("--quantize (int8 dynamic quantisation) runs on the CPU only")
