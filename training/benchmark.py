@@ -23,6 +23,7 @@ from transformers import pipeline
 
 from model.articles import Article, read_articles
 from model.encoding import encode_pairs, second_text
+from model.first_token import FirstTokenLayer
 from model.predict import Classifier
 from model.quotes import extract_quotes
 from training.evaluate import evaluate_splits
@@ -64,12 +65,20 @@ def matmul_gflops(size: int = 1024, repeats: int = 20) -> float:
 
 
 def model_gflop(classifier: Classifier, records: list[dict]) -> float:
-    """About 2 FLOPs per weight per real token (attention scores add little at these lengths)."""
+    """About 2 FLOPs per weight per token that passes through it (attention scores add little
+    at these lengths). A FirstTokenLayer passes every token through its key and value weights
+    only, and one token per quote through the rest."""
     model = classifier.model
-    embedding = sum(p.numel() for n, p in model.named_parameters() if "embeddings" in n)
-    weights = sum(p.numel() for p in model.parameters()) - embedding
-    tokens = sum(len(f["input_ids"]) for f in encode_pairs(classifier.tokenizer, records, 512))
-    return 2 * weights * tokens / 1e9
+    weights = sum(p.numel() for n, p in model.named_parameters() if "embeddings" not in n)
+    first_only = sum(
+        p.numel()
+        for m in model.modules()
+        if isinstance(m, FirstTokenLayer)
+        for n, p in m.named_parameters()
+        if ".key." not in f".{n}" and ".value." not in f".{n}"
+    )
+    lengths = [len(f["input_ids"]) for f in encode_pairs(classifier.tokenizer, records, 512)]
+    return 2 * ((weights - first_only) * sum(lengths) + first_only * len(lengths)) / 1e9
 
 
 def peak_rss_of_predict(model_dir: Path, articles: list[str]) -> float:
