@@ -39,6 +39,7 @@ class LabelSchema:
     thresholds: dict[str, float] = field(default_factory=dict)  # frames only
     max_length: int = 256
     base_model: str = ""
+    mask_quote: bool = False  # the quote's words in the context replaced by a mark (encoding.py)
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:

@@ -40,7 +40,9 @@ class Classifier:
         n_labels = len(self.schema.labels)
         if not records:
             return np.zeros((0, n_labels), dtype=np.float32)
-        features = encode_pairs(self.tokenizer, records, self.schema.max_length)
+        features = encode_pairs(
+            self.tokenizer, records, self.schema.max_length, self.schema.mask_quote
+        )
         # Sorting by length keeps padding, and so wasted compute, small within each batch.
         order = sorted(range(len(features)), key=lambda i: len(features[i]["input_ids"]))
         out = np.zeros((len(records), n_labels), dtype=np.float32)

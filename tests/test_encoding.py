@@ -1,7 +1,7 @@
 import pytest
 from transformers import AutoTokenizer
 
-from model.encoding import UNKNOWN_SPEAKER, encode_pairs, second_text
+from model.encoding import QUOTE_MARK, UNKNOWN_SPEAKER, encode_pairs, pair_texts, second_text
 from model.labels import FRAMES, STANCES, LabelSchema
 
 
@@ -40,3 +40,18 @@ def test_schema_round_trips_and_rejects_nonsense(tmp_path):
         LabelSchema.for_task("sentiment")
     with pytest.raises(FileNotFoundError, match="not a quotestance run directory"):
         LabelSchema.load(tmp_path / "missing")
+
+
+def test_mask_quote_replaces_the_quote_in_the_context_only():
+    record = {
+        "quote": "a  blood-sealed alliance",
+        "speaker": "KCNA",
+        "context": "The paper called it “a blood-sealed alliance” on Monday.",
+    }
+    assert pair_texts(record, mask_quote=True) == (
+        "a blood-sealed alliance",
+        f"KCNA: The paper called it “{QUOTE_MARK}” on Monday.",
+    )
+    assert pair_texts(record)[1] == "KCNA: The paper called it “a blood-sealed alliance” on Monday."
+    elsewhere = {**record, "context": "Nothing quoted here."}
+    assert pair_texts(elsewhere, mask_quote=True)[1] == "KCNA: Nothing quoted here."

@@ -22,8 +22,9 @@ import torch
 from transformers import pipeline
 
 from model.articles import Article, read_articles
-from model.encoding import encode_pairs, second_text
+from model.encoding import encode_pairs, pair_texts
 from model.first_token import FirstTokenLayer
+from model.labels import LabelSchema
 from model.predict import Classifier
 from model.quotes import extract_quotes
 from training.evaluate import evaluate_splits
@@ -77,7 +78,8 @@ def model_gflop(classifier: Classifier, records: list[dict]) -> float:
         for n, p in m.named_parameters()
         if ".key." not in f".{n}" and ".value." not in f".{n}"
     )
-    lengths = [len(f["input_ids"]) for f in encode_pairs(classifier.tokenizer, records, 512)]
+    features = encode_pairs(classifier.tokenizer, records, 512, classifier.schema.mask_quote)
+    lengths = [len(f["input_ids"]) for f in features]
     return 2 * ((weights - first_only) * sum(lengths) + first_only * len(lengths)) / 1e9
 
 
@@ -116,8 +118,9 @@ def run_benchmark(
     records = collect_quotes(articles, n_quotes)
     n = len(records)
     naive = pipeline("text-classification", model=str(model_dir), device="cpu")
+    mask_quote = LabelSchema.load(model_dir).mask_quote  # the naive user feeds the same texts
     pairs = [
-        {"text": r["quote"], "text_pair": second_text(r["speaker"], r["context"])} for r in records
+        dict(zip(("text", "text_pair"), pair_texts(r, mask_quote), strict=True)) for r in records
     ]
 
     def naive_pass(batch=pairs):

@@ -21,6 +21,7 @@ class Section(BaseModel):
 class ModelSection(Section):
     base: str = "all-MiniLM-L6-v2"  # the packaged weights; or a local HF folder, or a hub id
     max_length: int = Field(256, ge=16, le=512)
+    mask_quote: bool = False  # replace the quote's words in the context with a mark
 
 
 class DataSection(Section):

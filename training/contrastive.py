@@ -71,7 +71,7 @@ def contrastive_phase(
 ) -> float:
     """Train the encoder with a cosine-similarity loss on labelled pairs; returns the last loss."""
     torch.manual_seed(seed)
-    features = encode_pairs(tokenizer, records, schema.max_length)
+    features = encode_pairs(tokenizer, records, schema.max_length, schema.mask_quote)
     model.to(device).train()
     params = [p for n, p in model.named_parameters() if not n.startswith("classifier")]
     optimizer = torch.optim.AdamW(params, lr=learning_rate)

@@ -34,7 +34,7 @@ CHECKPOINTS = "checkpoints"
 
 def encode_split(tokenizer, records: list[dict], schema: LabelSchema) -> list[dict]:
     """Token features plus `labels`: a class index (stance) or a multi-hot vector (frames)."""
-    features = encode_pairs(tokenizer, records, schema.max_length)
+    features = encode_pairs(tokenizer, records, schema.max_length, schema.mask_quote)
     for feature, record in zip(features, records, strict=True):
         if schema.multi_label:
             chosen = set(record["frames"] or [])
@@ -210,7 +210,10 @@ def train_model(config: Config, splits: dict[str, list[dict]], run_dir: Path, re
     """Fine-tune on the train split, keep the best on dev: (model, tokenizer, schema)."""
     set_seed(config.seed)
     schema = LabelSchema.for_task(
-        config.task, max_length=config.model.max_length, base_model=config.model.base
+        config.task,
+        max_length=config.model.max_length,
+        base_model=config.model.base,
+        mask_quote=config.model.mask_quote,
     )
     train = task_records(splits["train"], config.task)
     dev = task_records(splits["dev"], config.task)
