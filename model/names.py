@@ -108,7 +108,8 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], str | None]:
         if any(t.lower() in ORG_HEADS for t in tokens[: links[-1]]):
             return [], None  # "General Administration of Civil Aviation": a body, not a name
         tail = tokens[-1].lower()
-        if links[0] > 1 and (tail in ORG_HEADS or tail in _PLACE_AND_SCHOOL_HEADS):
+        titled = tokens[0] in TITLE_WORDS  # not "Joint Chiefs of Staff"
+        if links[0] > 1 and titled and (tail in ORG_HEADS or tail in _PLACE_AND_SCHOOL_HEADS):
             tokens = tokens[: links[0]]  # "Professor Hirano Emi of Seiwa University"
         else:
             tokens = tokens[links[-1] + 1 :]  # "Minister of Transport Vadim Ostapenko"
