@@ -405,6 +405,8 @@ def test_retiree_introduces_the_name_a_pronoun_points_to():
         ("Japan's Defense Ministry", "the Defense Ministry", False),
         ("North Korea's Minju Sinmun", "the Minju Sinmun", True),
         ("the spokesman for the Ministry of Trade of Laos", "the Ministry of Trade of Laos", True),
+        ("a Laotian foreign ministry spokesperson", "the Laotian foreign ministry", True),
+        ("a Laotian foreign ministry spokesperson", "the Thai foreign ministry", False),
         ("Kim Jong-un", "Kim Yo-jong", False),
         ("KJU", "Kim Jong Un", False),
     ],

@@ -77,7 +77,10 @@ _OWNED_ACRONYM = re.compile(r"^.+?['’]s\s+(?:(?:official|state)\s+)*([A-Z][A-Z
 
 _OWNED_NAME = re.compile(r"^.+?['’]s\s+(?:(?:official|state|state-run)\s+)*([A-Z].+)$")
 _NAME_LINKS = frozenset({"of", "the", "and", "for"})
-_SPOKESPERSON_FOR = re.compile(r"^[Tt]he\s+spokes(?:man|woman|person)\s+(?:for|of)\s+(.+)$")
+_SPOKESPERSON_FOR = re.compile(
+    r"^(?:[Tt]he|[Aa]n?)\s+spokes(?:man|woman|person)\s+(?:for|of)\s+(.+)$"
+    r"|^[Aa]n?\s+(.+?)\s+spokes(?:man|woman|person)$"
+)
 
 
 def _long_body_name(form: str) -> list[str] | None:
@@ -111,8 +114,9 @@ def speaker_aliases(name: str) -> set[str]:
     personal name has only itself as alias."""
     forms = {name.strip()}
     spokes = _SPOKESPERSON_FOR.match(name.strip())
-    if spokes:  # writers differ on "the spokesman for X" and X; the codebook allows both
-        forms.add(spokes.group(1))
+    if spokes:  # writers differ on "the spokesman for X" (or "an X spokesperson") and X
+        body = spokes.group(1) or spokes.group(2)
+        forms |= {body, "the " + body}
     paren = _PAREN_ACRONYM.match(name.strip())
     if paren:
         forms |= {paren.group(1), paren.group(2)}
