@@ -3,7 +3,6 @@
 import pytest
 
 from model.quotes import extract_quotes
-from training.extraction_eval import same_speaker
 
 
 def speakers(text):
@@ -263,36 +262,6 @@ def test_speaker_after_quote_with_possessive_determiner_and_role():
     assert [s for _, s in speakers(text)] == ["Ilze Berzina", "Karlis Ozols"]
 
 
-# --- scoring aliases -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("RNA", "the Ruritanian News Agency (RNA)"),
-        ("the Ruritanian News Agency", "the Ruritanian News Agency (RNA)"),
-        ("the Harbour Gazette", "Harbour Gazette"),
-        ("Ruritania's official RNA", "RNA"),
-    ],
-)
-def test_clear_aliases_of_one_body_are_the_same_speaker(a, b):
-    assert same_speaker(a, b)
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Kim Jong-un", "Kim Yo-jong"),
-        ("Kim", "Kim Jong-un"),
-        ("China's foreign ministry", "Russia's foreign ministry"),
-        ("the foreign ministry", "China's foreign ministry"),
-        (None, "RNA"),
-    ],
-)
-def test_different_people_and_bodies_stay_different(a, b):
-    assert not same_speaker(a, b)
-
-
 # --- third round: page furniture, labels, owners, documents, acronyms -------------------------
 
 
@@ -393,23 +362,3 @@ def test_retiree_introduces_the_name_a_pronoun_points_to():
         "Cho Young-bae shrugged.\n\n“I worry more about rice prices,” he said."
     )
     assert speaker_of(text, "I worry") == "Cho Young-bae"
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "same"),
-    [
-        ("KCNA", "the Korean Central News Agency", True),
-        ("the JCS", "South Korea’s Joint Chiefs of Staff", True),
-        ("North Korea's Korean Central News Agency", "the Korean Central News Agency", True),
-        ("Russia's Foreign Ministry", "the foreign ministry", False),
-        ("Japan's Defense Ministry", "the Defense Ministry", False),
-        ("North Korea's Minju Sinmun", "the Minju Sinmun", True),
-        ("the spokesman for the Ministry of Trade of Laos", "the Ministry of Trade of Laos", True),
-        ("a Laotian foreign ministry spokesperson", "the Laotian foreign ministry", True),
-        ("a Laotian foreign ministry spokesperson", "the Thai foreign ministry", False),
-        ("Kim Jong-un", "Kim Yo-jong", False),
-        ("KJU", "Kim Jong Un", False),
-    ],
-)
-def test_scoring_aliases_for_owners_and_acronyms(a, b, same):
-    assert same_speaker(a, b) is same

@@ -5,6 +5,7 @@ from training.extraction_eval import (
     format_extraction_report,
     locate_gold,
     match_quotes,
+    same_speaker,
     score_extraction,
 )
 
@@ -78,3 +79,53 @@ def test_empty_inputs_score_cleanly():
     assert scores["overall"]["0.3"]["f1"] == 1.0
     assert scores["overall"]["speaker_accuracy"] is None
     assert "OVERALL" in format_extraction_report(scores)
+
+
+# --- scoring aliases -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("RNA", "the Ruritanian News Agency (RNA)"),
+        ("the Ruritanian News Agency", "the Ruritanian News Agency (RNA)"),
+        ("the Harbour Gazette", "Harbour Gazette"),
+        ("Ruritania's official RNA", "RNA"),
+    ],
+)
+def test_clear_aliases_of_one_body_are_the_same_speaker(a, b):
+    assert same_speaker(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim Jong-un", "Kim Yo-jong"),
+        ("Kim", "Kim Jong-un"),
+        ("China's foreign ministry", "Russia's foreign ministry"),
+        ("the foreign ministry", "China's foreign ministry"),
+        (None, "RNA"),
+    ],
+)
+def test_different_people_and_bodies_stay_different(a, b):
+    assert not same_speaker(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("KCNA", "the Korean Central News Agency", True),
+        ("the JCS", "South Korea’s Joint Chiefs of Staff", True),
+        ("North Korea's Korean Central News Agency", "the Korean Central News Agency", True),
+        ("Russia's Foreign Ministry", "the foreign ministry", False),
+        ("Japan's Defense Ministry", "the Defense Ministry", False),
+        ("North Korea's Minju Sinmun", "the Minju Sinmun", True),
+        ("the spokesman for the Ministry of Trade of Laos", "the Ministry of Trade of Laos", True),
+        ("a Laotian foreign ministry spokesperson", "the Laotian foreign ministry", True),
+        ("a Laotian foreign ministry spokesperson", "the Thai foreign ministry", False),
+        ("Kim Jong-un", "Kim Yo-jong", False),
+        ("KJU", "Kim Jong Un", False),
+    ],
+)
+def test_scoring_aliases_for_owners_and_acronyms(a, b, same):
+    assert same_speaker(a, b) is same
