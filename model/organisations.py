@@ -88,6 +88,8 @@ CAPITALS = {
     "Tokyo": "Japan",
     "Kyiv": "Ukraine",
 }
+# How far back (characters) a body, a newspaper or a document's issuer is looked for.
+_LOOK_BACK = 1500
 _LEADING_CLAUSE = re.compile(
     r"^\s*(?:(?:But|And|Yet|Meanwhile|Separately|However|Still|Then|Later|Earlier|Also|Instead),?\s+)?"
     r"(?:(?:In|At|On|From|For|After|Before|During|Asked|Speaking|on|in|at)\b[^,:;“”\"«»]{0,80},"
@@ -188,13 +190,15 @@ _NEWSPAPER_NAME = re.compile(rf"(?:[A-Z][\w’'-]*\s+)*(?:{_NEWSPAPER_WORDS})\b(
 def newspaper_before(text: str, pos: int, reg: Registry) -> str | None:
     """For "the paper said": the newspaper last named before pos, outside quotes."""
     found = None
-    for match in _NEWSPAPER_NAME.finditer(text, max(0, pos - 1500), pos):
+    for match in _NEWSPAPER_NAME.finditer(text, max(0, pos - _LOOK_BACK), pos):
         if not any(a <= match.start() < b for a, b in reg.masked):
             found = match.group(0)
     return found
 
 
-def _sentences_before(text: str, pos: int, reg: Registry, limit: int = 1500, paragraphs: int = 3):
+def _sentences_before(
+    text: str, pos: int, reg: Registry, limit: int = _LOOK_BACK, paragraphs: int = 3
+):
     """(start, text) of the sentences that begin before pos, latest first, outside quotes and
     questions, within the current and the previous paragraphs."""
     lo = pos
@@ -271,7 +275,7 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
     """Who issued the statement (post, report, ...) that "the statement said" refers to."""
     # "“...,” the agency said in a statement on Telegram.": such a sentence opens with a quote,
     # so the sentence walk below never sees it.
-    base = max(0, pos - 1500)
+    base = max(0, pos - _LOOK_BACK)
     issued = list(re.finditer(_ISSUED_IN.format(noun=noun), text[base:pos]))
     issued_at = base + issued[-1].start() if issued else -1
     issuer = phrase_before(text[:issued_at]) if issued else None

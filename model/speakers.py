@@ -134,14 +134,15 @@ class Attributor:
         closed = last in ",?!—–-:;" or re.match(r"\s*[,—–]", after) is not None
         return cue_after(after, offset, inverted=True, closed=closed)
 
-    def _quote_is_paragraph(self, index: int) -> bool:
-        span = self.spans[index]
-        para_start = self.text.rfind("\n", 0, span.open_mark) + 1
-        return not self.text[para_start : span.open_mark].strip()
+    def _paragraph_opened(self, index: int) -> int | None:
+        """Where the quote's paragraph starts, when the quote opens it; else None."""
+        open_mark = self.spans[index].open_mark
+        para_start = self.text.rfind("\n", 0, open_mark) + 1
+        return None if self.text[para_start:open_mark].strip() else para_start
 
     def _stated_in_next_paragraph(self, index: int):
         """`“...”` as a paragraph, then `That was how Tomas Wiater, a diplomat, described it.`"""
-        if not self._quote_is_paragraph(index):
+        if self._paragraph_opened(index) is None:
             return None
         close = _close(self.spans[index])
         start = close + len(self.text[close:]) - len(self.text[close:].lstrip())
@@ -151,9 +152,8 @@ class Attributor:
 
     def _lead_paragraph(self, index: int):
         """A quote that opens its paragraph after one ending in a colon ("..., she wrote:")."""
-        span = self.spans[index]
-        para_start = self.text.rfind("\n", 0, span.open_mark) + 1
-        if self.text[para_start : span.open_mark].strip():
+        para_start = self._paragraph_opened(index)
+        if para_start is None:
             return None
         prev_end = len(self.text[:para_start].rstrip())
         if prev_end == 0 or self.text[prev_end - 1] != ":":
