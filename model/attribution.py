@@ -37,6 +37,7 @@ _ANONYMOUS = re.compile(
 )
 # An unnamed person opening the clause, followed by a modifier rather than the verb: "A U.S.
 # official travelling with the president said", "A European diplomat in Beijing told me".
+_SPEAKS_FOR = frozenset({"representative", "spokesperson", "spokesman", "spokeswoman"})
 _UNNAMED_SUBJECT = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.’'-]+\s+){0,4}?(?P<noun>[a-z-]+)"
     r"(?=\s*,|\s+(?:in|at|of|from|with|on|close|familiar|involved|based|travelling|traveling|who|"
@@ -54,6 +55,8 @@ def _unnamed_subject(seg: str) -> bool:
     body = re.match(r"\s+of\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\b", rest)
     if body and body.group(1).lower() in ORG_HEADS:
         return False  # "An official of the ministry told", "A spokesman of a party": the body
+    if match.group("noun") in _SPEAKS_FOR and re.match(r"\s+(?:of|for|from)\s+[A-Z]", rest):
+        return False  # "A representative of Azur Air told": the company speaks
     return (
         not _sentence_break(rest)
         and not CUE_RE.search(rest)
@@ -179,7 +182,10 @@ def cue_before(before: str, offset: int):
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|can|should|may|might|must|to|not)\s+$")
-_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^,;:“”\"]{2,80}?)(?:,[^;:“”\"]{1,100},)?\s+as\s+$")
+# "Yonhap quoted the ministry as saying"; not "X was quoted by Yonhap as saying" (X's words)
+_QUOTED_AS = re.compile(
+    r"\bquoted\s+(?!by\s)(?P<who>[^,;:“”\"]{2,80}?)(?:,[^;:“”\"]{1,100},)?\s+as\s+$"
+)
 _ASKED_BY_OTHERS = re.compile(r"(?:^|[,;]|\b(?:when|if|once|after|being|I|we))\s*$")
 
 

@@ -23,7 +23,7 @@ reiterate respond quip joke counter contend conclude complain charge allege dema
 hail condemn denounce criticize criticise slam blast dismiss label dub brand term tweet affirm
 assert confirm deny mock scoff answer recount testify tout welcome chide retort grumble muse
 observe signal summarise summarize underline underscore lament fume thunder repeat report
-gush marvel bristle
+gush marvel bristle blabber babble prattle trumpet clamor clamour rant squawk
 """)
 
 _IRREGULAR = {
@@ -57,7 +57,7 @@ CUE_WORDS: frozenset[str] = frozenset(
     form for lemma in _CUE_LEMMAS for form in _inflect(lemma)
 ) - words("""
 saying telling writing written state call calls note notes charge charges term terms brand label
-post posts counter signal answer welcome hail point report reports
+post posts counter signal answer welcome hail point report reports rant rants trumpet trumpets
 """)
 
 # Multi-word cues matched before single verbs; "put it" needs its object, "pointed out" its
@@ -70,6 +70,7 @@ CUE_PHRASES = (
     r"went further",
     r"summed (?:it )?up",
     r"spoke of",
+    r"chimed in",
 )
 
 # Participles that attach a quote to the subject of the main clause ("The ministry issued a
@@ -153,7 +154,9 @@ host presenter anchor rifleman prisoner pilot worker farmer driver vendor studen
 guard witness nurse doctor teacher survivor refugee merchant wholesaler shopkeeper owner man
 woman source member employee scientist lawyer insider observer commentator participant
 viewer voter citizen villager monk priest sailor marine conscript recruit captive detainee
-defector diplomat staffer operator blogger activist person
+defector diplomat staffer operator blogger activist person pensioner retiree tourist visitor
+shopper commuter spectator onlooker fisherman trucker smuggler broker agent guide mother father
+gunner sniper paratrooper infantryman medic scout
 """)
 
 # Heads that make a noun phrase an organisation rather than a person.
@@ -164,7 +167,8 @@ army navy military mission kremlin pentagon administration bureau commission cab
 service services newspaper daily paper broadcaster outlet media bank legation presidency
 secretariat parliament assembly senate congress court prosecutors police guard guards
 union alliance bloc delegation headquarters group centre center foundation
-sinmun shimbun ribao team panel coalition observatory
+sinmun shimbun ribao team panel coalition observatory directorate intelligence authority
+company corporation airline firm
 """)
 )
 

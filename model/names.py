@@ -225,6 +225,10 @@ def lookup(
     ]
     if not candidates:
         return None
+    if gender == "f" and any(p.gender == "f" for p in candidates):
+        # "Ms. Park" is the Park already known as a woman. Not so for "Mr.": most people these
+        # articles quote are men, so a man known as such does not outrank one of unknown gender.
+        candidates = [p for p in candidates if p.gender == "f"]
     if len(candidates) == 1:
         return candidates[0]
     return _disambiguate(reg, candidates, text[pos : pos + 80], pos)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from model.cues import DOCUMENT_NOUNS, NATIONALITY_WORDS, ORG_HEADS
+from model.cues import CUE_RE, DOCUMENT_NOUNS, NATIONALITY_WORDS, ORG_HEADS
 from model.names import Registry
 from model.phrases import phrase_after, phrase_before
 
@@ -18,9 +18,10 @@ def org_before(text: str, pos: int, head: str | None) -> str | None:
     """The fullest name an organisation with this head noun had earlier ("Russia's defence
     ministry" for "the ministry")."""
     pattern = re.escape(head) if head else "|".join(sorted(ORG_HEADS))
+    plain = None
     for match in reversed(list(re.finditer(rf"(?i)\b(?:{pattern})\b", text[:pos]))):
         if head is None and pos - match.start() > 600:
-            return None
+            return plain
         phrase = phrase_before(text[: match.end()])
         tail = _NAME_TAIL.match(text[match.end() :])
         if phrase and tail and phrase.lower().split()[0] == "the" and len(phrase.split()) == 2:
@@ -37,8 +38,11 @@ def org_before(text: str, pos: int, head: str | None) -> str | None:
             head = re.match(r"\s+([a-z]+)\b", text[match.end() + tail.end() :])
             if head and head.group(1) in ORG_HEADS:  # "... of the Primorsky Krai administration"
                 return phrase + tail.group(0) + head.group(0)
+        elif phrase.islower() and phrase.startswith("the "):
+            plain = plain or phrase  # "the press office": an earlier mention may name whose
+            continue
         return phrase + (tail.group(0) if tail else "")
-    return None
+    return plain
 
 
 _NAME_TAIL = re.compile(r"(?:\s+(?:of|for|to|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)+")
@@ -145,10 +149,18 @@ def fuller_name(text: str, pos: int, phrase: str) -> str:
     owned = (
         rf"\b(?:[A-Z][\w-]*(?:['’]s)?\s+)?([A-Z][\w-]*(?:['’]s)?)\s+{re.escape(bare.group(1))}\b"
     )
-    for match in reversed(list(re.finditer(owned, text[:pos]))):
-        if match.group(1) in NATIONALITY_WORDS or match.group(1).endswith(("'s", "’s")):
-            return match.group(0)
-    return phrase
+    fuller = [
+        (match.start(), match.group(0))
+        for match in re.finditer(owned, text[:pos])
+        if match.group(1) in NATIONALITY_WORDS or match.group(1).endswith(("'s", "’s"))
+    ]
+    # "the Central Military Commission of the Workers' Party of Korea" named in full earlier
+    tailed = rf"\b{re.escape(bare.group(1))}(?={_NAME_TAIL.pattern})"
+    for match in re.finditer(tailed, text[:pos]):
+        tail = _NAME_TAIL.match(text, match.end()).group(0).split("\n")[0]
+        if tail.strip():
+            fuller.append((match.start(), "the " + match.group(0) + tail))
+    return max(fuller)[1] if fuller else phrase
 
 
 def expand_acronym(text: str, pos: int, phrase: str) -> str:
@@ -280,11 +292,14 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
     issued_at = base + issued[-1].start() if issued else -1
     issuer = phrase_before(text[:issued_at]) if issued else None
     # A document is often discussed for several paragraphs after the one that introduced it.
+    spoke = None
     for start, sentence in _sentences_before(text, pos, reg, paragraphs=5):
         if issuer and issued_at >= start:
             return issuer  # named in this sentence or a later one
+        sentence = _RUBRIC.sub("", sentence)  # "Details: The statement said ..."
         match = re.search(rf"(?i)\b{noun}s?\b", sentence)
         if not match:
+            spoke = spoke or _body_that_spoke(sentence)
             continue
         source = re.match(r"\s+(?:(?P<verb>[a-z]+ed)\s+)?(?:from|by)\s+", sentence[match.end() :])
         subject = sentence_subject(sentence)
@@ -295,9 +310,27 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
         if subject and noun in subject.lower():
             continue  # "The statement went on to say ...": look further back for its author
         return subject
+    if issuer is None and noun in _BODY_DOCUMENTS:
+        # No statement was introduced: it is what the body last reported as speaking issued
+        # ("..., the press office said. ... “...”, the statement said").
+        return spoke
     return issuer
 
 
+_BODY_DOCUMENTS = frozenset({"statement", "communique", "communiqué", "readout"})
+
+
+def _body_that_spoke(sentence: str) -> str | None:
+    """The body a sentence reports as speaking ("The talks ended, the press office said.")."""
+    for cue in reversed(list(CUE_RE.finditer(sentence))):
+        phrase = phrase_before(sentence[: cue.start()])
+        if phrase and phrase.lower().split()[-1] in ORG_HEADS:
+            return phrase
+    return None
+
+
+# A rubric opening a paragraph in some outlets' house style ("Details:", "Source:").
+_RUBRIC = re.compile(r"^\s*[A-Z][a-z]+(?: [a-z]+){0,2}:\s+")
 _CARRYING = frozenset({"carried", "published", "relayed", "broadcast", "aired"})
 _ISSUED_IN = (
     r"\b(?:said|says|wrote|announced|declared)\s+in\s+(?:an?|its|their|the)\s+"

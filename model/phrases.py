@@ -222,10 +222,18 @@ def _ends_noun_phrase(last: str, lower: str) -> bool:
         return True
     if not _is_cap(last) or bare.endswith(("'s", "’s")) or bare in NATIONALITY_LIKE:
         return False
+    if bare in _DESCRIBING or (bare.endswith("ed") and bare[1:].islower()):
+        return False  # "Exiled opposition politician Lev Orlov", "Veteran lawmaker Choi"
     # "one Hong Kong-based commodities trader": an adjective, not a name, so the phrase goes on;
     # "the DPRK foreign ministry" goes on through the modifier (above), "the EU came" stops.
     return not re.search(r"-(?:based|born|run|backed|owned|educated|trained)$", bare)
 
+
+# Capitalised adjectives that open a description of a person ("Former envoy Ri Chol").
+_DESCRIBING = words("""
+Former Veteran Prominent Outspoken Longtime Leading Top Independent Opposition Hardline
+Dissident Renowned Pro-war Pro-Kremlin Pro-Beijing Pro-Western Anti-war Influential Popular
+""")
 
 NATIONALITY_LIKE = frozenset(
     words("""

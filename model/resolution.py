@@ -109,7 +109,10 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         if person is not None:
             last = max(m.pos for m in reg.mentions if m.person is person and m.pos < pos)
             if _unnamed_role_since(text, last, pos, reg, words[-1]):
-                return None, True  # "A Western diplomat, who ... said ... “...,” the diplomat said"
+                # "A Western diplomat, who ... said ... “...,” the diplomat said"; an unnamed
+                # spokesman speaks for the body ("a spokesman for the ministry issued ...")
+                body = _spoken_for(text, pos) if words[-1] in _SPOKES else None
+                return resolve(reg, body, pos, text) if body else (None, True)
         return (person.name if person else None), True
     tokens, gender = strip_titles(phrase.split())
     if is_person_name(tokens) and not is_org(phrase):
@@ -139,7 +142,7 @@ _DOCS = "|".join(
 )
 _SOURCE_OF = re.compile(
     rf"^(?:an?|the|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?P<noun>{_DOCS}|spokesperson|spokesman|"
-    rf"spokeswoman)\s+(?P<link>from|by|in|of|for)\s+(?P<source>.+)$",
+    rf"spokeswoman|representative)\s+(?P<link>from|by|in|of|for)\s+(?P<source>.+)$",
     re.IGNORECASE,
 )
 _OWNED_DOCUMENT = re.compile(
@@ -163,7 +166,7 @@ def _document_or_spokesperson_source(phrase: str) -> str | None:
     if match:
         noun, link = match.group("noun").lower(), match.group("link").lower()
         source = match.group("source")
-        is_doc = not noun.startswith("spokes")
+        is_doc = not noun.startswith(("spokes", "representative"))
         if (is_doc and link in ("from", "by", "in")) or (
             not is_doc and phrase.split()[0].lower() in ("a", "an", "one")
         ):
@@ -256,22 +259,24 @@ def _unnamed_role_since(text: str, start: int, pos: int, reg: Registry, role: st
     for match in re.finditer(pattern, text[:pos]):
         if match.start() < start or any(a <= match.start() < b for a, b in reg.masked):
             continue
-        before = text[max(0, match.start() - 40) : match.start()]
-        if not re.search(rf"{NAME_RUN_RE.pattern},\s+$", before) and not re.search(
-            r"\b(?:is|was|as|by|of|for) $", before
-        ):
+        before = text[max(0, match.start() - 100) : match.start()]
+        if not _named_before(before) and not re.search(r"\b(?:is|was|as|by|of|for) $", before):
             return True
     return False
+
+
+def _named_before(before: str) -> bool:
+    """Whether `before` ends with a name and a comma: "Lena Varga, " (but not "Meanwhile, ")."""
+    match = re.search(rf"({NAME_RUN_RE.pattern})(?:\s+\([^()]{{1,60}}\))?,\s+$", before)
+    return match is not None and is_person_name(strip_titles(match.group(1).split())[0])
 
 
 def _unnamed_since(text: str, start: int, pos: int, reg: Registry) -> bool:
     """Whether an unnamed person ("a commander", "one analyst") is introduced in text[start:pos]
     outside quotes and not in apposition to a name ("Lena Varga, a fellow, ...")."""
     for match in _UNNAMED_PERSON.finditer(text, start, pos):
-        before = text[max(0, match.start() - 40) : match.start()]
-        if re.search(rf"{NAME_RUN_RE.pattern},\s+$", before) or re.search(
-            r"\b(?:is|was|as|by|of|for) $", before
-        ):
+        before = text[max(0, match.start() - 100) : match.start()]
+        if _named_before(before) or re.search(r"\b(?:is|was|as|by|of|for) $", before):
             continue  # "Lena Varga, a fellow, ..." names the person
         role = match.group(1) if match.group(1) is not None else "person"
         if (
@@ -284,14 +289,16 @@ def _unnamed_since(text: str, start: int, pos: int, reg: Registry) -> bool:
 
 
 _ONLY_NAME = re.compile(
-    r"[,\s]+(?:who\s+)?(?:gave|giving|identified|named|was\s+identified)\s+only\s+(?:by\s+|as\s+)?"
-    r"(?:his|her|their)\s+(?:sur|family\s+|first\s+|given\s+)?name,?\s+"
+    r"[,\s]+(?:(?:who\s+)?(?:gave|giving|identified|named|was\s+identified)\s+only\s+(?:by\s+|as\s+)?"
+    r"(?:his|her|their)\s+(?:sur|family\s+|first\s+|given\s+|call\s+sign|nom\s+de\s+guerre)?"
+    r"(?:name)?,?|surnamed|nicknamed|(?:who\s+)?(?:goes|went|going)\s+by(?:\s+the\s+name)?)\s+"
     rf"({NAME_RUN_RE.pattern})"
 )
 
 
 def _only_surname(phrase: str, pos: int, text: str) -> str | None:
-    """`said a wholesaler who gave only his surname, Liu`: that name is the speaker."""
+    """`said a wholesaler who gave only his surname, Liu`, `a retiree surnamed Liu`, `a
+    commander who gave only his call sign, Grom`: that name is the speaker."""
     at = text.find(phrase, max(0, pos - 5), pos + len(phrase) + 60)
     if at < 0:
         return None

@@ -92,6 +92,11 @@ class Attributor:
         label = self._transcript_label(before)
         if label:
             return label[0], label[1], offset + len(before) - len(before.lstrip())
+        labelled = _LABELLED_SOURCE.match(before)
+        if labelled:
+            phrase = phrase_after(before[labelled.end() :])
+            if phrase:
+                return phrase, ":", offset + labelled.end()
         found = cue_before(before, offset)
         if found:
             return found
@@ -268,6 +273,12 @@ def _is_unnamed(phrase: str) -> bool:
     )
 
 
+# A label that names the source before a colon: "Quote from Olena Marchuk, a spokesperson:",
+# "Statement by the ministry:", "Reaction from Kyiv:".
+_LABELLED_SOURCE = re.compile(
+    r"^\s*(?:Quote|Quotes|Comment|Comments|Statement|Reaction|Response|Message|Post|Words)"
+    r"\s+(?:from|by|of)\s+"
+)
 _QUESTION_LINE = re.compile(r"(?:^|\n)(?:Q|Question)\s*[:.][^\n]*\n\s*$")
 _TRANSCRIPT_LABEL = re.compile(
     r"^\s*(Q|[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3})\s*(?:\([^)]{0,40}\))?\s*:\s*$"
