@@ -13,6 +13,7 @@ from model.cues import (
     ACCORDING_RE,
     ADVERB_WORDS,
     CUE_RE,
+    DOCUMENT_NOUNS,
     ORG_HEADS,
     PARTICIPLE_RE,
     PERSON_NOUNS,
@@ -87,6 +88,12 @@ def _subject_before(seg: str) -> str | None:
             continue  # "Rep. Dale Whitford, R-Ohio, a member of ..., said"
         if phrase[0].isupper() or phrase.lower() in PERSON_PRONOUNS:
             return phrase
+        if (
+            phrase.startswith("the ")
+            and phrase.split()[-1][:1].isupper()
+            and seg[:comma].strip() == phrase
+        ):
+            return phrase  # "the channel Zimny Front, which has 300,000 followers, posted"
         tokens = phrase.split()
         if len(tokens) > 2 and tokens[0] in PERSON_NOUNS and is_person_name(tokens[1:]):
             return " ".join(tokens[1:])  # "..., fisherman Ueda Shigeru, 68, said"
@@ -164,6 +171,9 @@ def cue_before(before: str, offset: int):
                 return phrase, match.group(0).strip(), offset + match.end()
             continue
         if PARTICIPLE_RE.fullmatch(match.group(0)):
+            issued = _DOCUMENT_BY.search(before, 0, match.start())
+            if issued:  # "KCNA carried a statement from the ministry calling it “...”"
+                return issued.group("who"), match.group(0), offset + issued.start("who")
             subject = _main_subject(before[: match.start()])
             if subject:
                 return subject, match.group(0), offset + before.find(subject)
@@ -186,10 +196,20 @@ _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|can|should|may|might|must|to|
 _QUOTED_AS = re.compile(
     r"\bquoted\s+(?!by\s)(?P<who>[^,;:“”\"]{2,80}?)(?:,[^;:“”\"]{1,100},)?\s+as\s+$"
 )
+_DOCUMENT_BY = re.compile(
+    rf"\b(?:{'|'.join(sorted(DOCUMENT_NOUNS))})\s+(?:from|by)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][^,;:“”\"]{1,80}?),?\s+$"
+)
 _ASKED_BY_OTHERS = re.compile(r"(?:^|[,;]|\b(?:when|if|once|after|being|I|we))\s*$")
 
 
-_REPORTED_CLAUSE = re.compile(r"^\s+(?:that\s+|what\s+)?$")
+# Between an earlier cue and the later cue's subject: nothing, or "that" and the start of the
+# reported clause ("KCNA reported Friday that the talks in Moscow had confirmed that ...").
+_REPORTED_CLAUSE = re.compile(
+    rf"^\s+(?:(?:{TIME_PHRASE}|[A-Z][a-z]+day)\s+)?(?:(?:that|what)\s+(?:[^,;:“”\"«»]{{1,60}}\s)?)?$"
+)
+# A second reported clause: "KCNA reported that A agreed to ... and that B expressed “...”".
+_AND_THAT = re.compile(r"\band\s+that\s+$")
 
 
 def _outer_speaker(before: str, match, phrase: str, earlier, offset: int):
@@ -200,7 +220,11 @@ def _outer_speaker(before: str, match, phrase: str, earlier, offset: int):
     for prev in earlier:
         if prev.end() > start:
             continue
-        if not _REPORTED_CLAUSE.match(before[prev.end() : start]):
+        gap = before[prev.end() : start]
+        if not _REPORTED_CLAUSE.match(gap):
+            if _AND_THAT.search(gap) and not re.search(r"[.!?]\s", gap):
+                start = prev.start()  # the words go to whoever reported the first clause
+                continue
             return None
         if ACCORDING_RE.fullmatch(prev.group(0)) or PARTICIPLE_RE.fullmatch(prev.group(0)):
             return None

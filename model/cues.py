@@ -23,7 +23,7 @@ reiterate respond quip joke counter contend conclude complain charge allege dema
 hail condemn denounce criticize criticise slam blast dismiss label dub brand term tweet affirm
 assert confirm deny mock scoff answer recount testify tout welcome chide retort grumble muse
 observe signal summarise summarize underline underscore lament fume thunder repeat report
-gush marvel bristle blabber babble prattle trumpet clamor clamour rant squawk
+gush marvel bristle blabber babble prattle trumpet clamor clamour rant squawk express voice
 """)
 
 _IRREGULAR = {
@@ -58,6 +58,7 @@ CUE_WORDS: frozenset[str] = frozenset(
 ) - words("""
 saying telling writing written state call calls note notes charge charges term terms brand label
 post posts counter signal answer welcome hail point report reports rant rants trumpet trumpets
+voice voices
 """)
 
 # Multi-word cues matched before single verbs; "put it" needs its object, "pointed out" its

@@ -182,13 +182,25 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
     if not is_person_name(tokens):
         return
     subject = _looks_like_subject(text, start, end, sentence_starts)
+    alias = _ALIAS_BEFORE.search(text, max(0, start - 40), start) is not None
+    subject = subject or alias
+    if alias and tokens[-1].endswith("."):
+        tokens[-1] = tokens[-1][:-1]  # "identified only by his surname, Ri."
     person = lookup(reg, " ".join(tokens), offset, text, gender)
-    if person is None and len(tokens) >= 2:
+    if person is None and (len(tokens) >= 2 or alias):
         person = Person(" ".join(tokens), offset, gender, text[offset : offset + 160])
         reg.people.append(person)
     if person is not None:
         person.gender = person.gender or gender
         reg.mentions.append(Mention(offset, person, subject))
+
+
+# The one name an article gives an otherwise unnamed person: "a drone operator with the call
+# sign Borsuk", "a foreman who gave only his first name, Anton", "a retiree surnamed Wang".
+_ALIAS_BEFORE = re.compile(
+    r"\b(?:call\s+sign|nom\s+de\s+guerre|(?:first|given|family|sur)\s*name|surnamed|nicknamed|"
+    r"goes\s+by|going\s+by)\s*,?\s+(?:of\s+)?$"
+)
 
 
 def _looks_like_subject(text: str, start: int, end: int, sentence_starts: set[int]) -> bool:

@@ -17,6 +17,19 @@ from model.phrases import phrase_after, phrase_before
 def org_before(text: str, pos: int, head: str | None) -> str | None:
     """The fullest name an organisation with this head noun had earlier ("Russia's defence
     ministry" for "the ministry")."""
+    found = _org_before(text, pos, head)
+    # "The first report from the Monitoring Team": the team, not its report
+    return _DOCUMENT_OF.sub("the ", found) if found else None
+
+
+_DOCUMENT_OF = re.compile(
+    rf"^(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(DOCUMENT_NOUNS))})\s+"
+    r"(?:from|by|of)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _org_before(text: str, pos: int, head: str | None) -> str | None:
     pattern = re.escape(head) if head else "|".join(sorted(ORG_HEADS))
     plain = None
     for match in reversed(list(re.finditer(rf"(?i)\b(?:{pattern})\b", text[:pos]))):
@@ -272,6 +285,18 @@ def looks_like_org(phrase: str) -> bool:
     )
 
 
+def paragraph_subject_org(text: str, pos: int, reg: Registry, head: str) -> str | None:
+    """The body an earlier sentence of this paragraph was about, for "the agency" there: "South
+    Korea's National Intelligence Service estimated ... The agency told lawmakers"."""
+    for _, sentence in _sentences_before(text, pos, reg, paragraphs=1):
+        subject = sentence_subject(sentence)
+        if not subject or subject.lower() == f"the {head}":
+            continue
+        if looks_like_org(subject) and re.match(r"(?:the )?[A-Z]", subject):
+            return subject
+    return None
+
+
 def subject_org(text: str, pos: int, reg: Registry) -> str | None:
     """The organisation that was last the subject of a sentence before pos ("it said")."""
     for _, sentence in _sentences_before(text, pos, reg):
@@ -344,6 +369,6 @@ def possessor(text: str, pos: int, reg: Registry) -> str | None:
         if start >= pos - 1:
             continue
         subject = sentence_subject(sentence)
-        if subject and subject[0].isupper():
+        if subject and (subject[0].isupper() or re.match(r"the [A-Z]", subject)):
             return subject
     return None

@@ -98,6 +98,9 @@ def phrase_before(text: str) -> str | None:
         if lower in _LINKS and taken and _is_cap(taken[0]) and _is_cap(tokens[i - 1] if i else ""):
             taken.insert(0, token)  # "Prisoners of War", "Ministry of Foreign Affairs"
             continue
+        if lower == "and" and taken and _is_cap(taken[0]) and _of_name_before(tokens, i):
+            taken.insert(0, token)  # "Department of Foreign Affairs and Trade"; not "Russia and"
+            continue
         if lower in _STOP or not token[0].isalpha() or lowers >= 4:
             break
         taken.insert(0, token)
@@ -115,6 +118,13 @@ def phrase_before(text: str) -> str | None:
     if not taken or not _head_ok(taken) or " ".join(taken) in _NOT_SPEAKERS:
         return None
     return _rejoin(text, taken)
+
+
+def _of_name_before(tokens: list[str], i: int) -> bool:
+    """Whether the "and" at i joins two parts of one name after "of"/"for": "Ministry for
+    Europe and Foreign Affairs"."""
+    run = tokens[max(0, i - 3) : i]
+    return bool(run) and _is_cap(run[-1]) and any(t in ("of", "for") for t in run[:-1])
 
 
 _CHAIN_LINKS = frozenset({"of", "for", "to", "from", "in"})

@@ -38,6 +38,7 @@ from model.organisations import (
     is_org,
     newspaper_before,
     org_before,
+    paragraph_subject_org,
     possessor,
     recent_org,
     remember_org,
@@ -85,8 +86,20 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         owner = possessor(text, pos, reg)  # "Its first report described ...": the body
         if owner:
             return resolve(reg, owner, pos, text)
+    if words[0] == "its" and words[-1] in _SPOKES:
+        owner = possessor(text, pos, reg)  # "The Kremlin confirmed it. Its spokesman said"
+        if owner:
+            return resolve(reg, owner, pos, text)
     if words[0] == "its" and len(words) > 1:
         return remember_org(reg, _its(reg, phrase, pos, text), pos), True
+    if (
+        words[-1] in _SPOKES
+        and words[0] not in ("the", "a", "an", "one", "another")
+        and "chief" not in words  # "Tokyo's chief cabinet spokesperson": a post, not a body
+        and any(w.strip("’'s") in ORG_HEADS for w in words[:-1])
+    ):
+        # "Ukraine's foreign ministry spokesman posted": unnamed, so the ministry speaks
+        return resolve(reg, phrase.rsplit(" ", 1)[0], pos, text)
     if words[0] == "the" and len(words) <= 3 and words[-1] in DOCUMENT_NOUNS:
         source = document_source(text, pos, reg, words[-1])
         if source and words[-1] not in source.lower():
@@ -123,7 +136,10 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
             return person.name, True
         return " ".join(tokens), True
     if heads and ((words[0] == "the" and len(words) == 2) or phrase.islower()):
-        fuller = org_before(text, pos, heads[-1])
+        fuller = None
+        if len(words) == 2 and heads[-1] in _GENERIC_ORG_HEADS:
+            fuller = paragraph_subject_org(text, pos, reg, heads[-1])
+        fuller = fuller or org_before(text, pos, heads[-1])
         if not fuller and heads[-1] in _NEWSPAPER_HEADS:
             fuller = newspaper_before(text, pos, reg)  # "Rodong Sinmun ... The paper added"
         if fuller:
@@ -132,6 +148,10 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
     return remember_org(reg, phrase, pos), True
 
 
+# Heads general enough to stand for any body the paragraph is about ("The agency told ...").
+_GENERIC_ORG_HEADS = frozenset(
+    {"agency", "body", "organisation", "organization", "service", "company", "firm", "airline"}
+)
 _NEWSPAPER_HEADS = frozenset({"paper", "newspaper", "daily"})
 _GENERIC_BODIES = frozenset({"government", "administration"})
 
@@ -204,10 +224,10 @@ def _indefinite(reg: Registry, phrase: str, pos: int, text: str) -> str | None:
         if not body:
             return subject_org(text, pos, reg)
         heads = [w for w in lowered[1:-1] if w in ORG_HEADS]
+        if all(w[:1].isupper() for w in body) and len(body) > 1:
+            return "the " + " ".join(body)  # "a Chinese Foreign Ministry spokesperson": named
         if heads:
             return org_before(text, pos, heads[-1]) or "the " + " ".join(body)
-        if all(w[:1].isupper() for w in body) and len(body) > 1:
-            return "the " + " ".join(body)
         return None
     official_of = _OFFICIAL_OF.match(phrase)
     if official_of:  # "An official of the ministry told CNA": the ministry speaks
@@ -266,8 +286,11 @@ def _unnamed_role_since(text: str, start: int, pos: int, reg: Registry, role: st
 
 
 def _named_before(before: str) -> bool:
-    """Whether `before` ends with a name and a comma: "Lena Varga, " (but not "Meanwhile, ")."""
-    match = re.search(rf"({NAME_RUN_RE.pattern})(?:\s+\([^()]{{1,60}}\))?,\s+$", before)
+    """Whether `before` ends with a name and a comma: "Lena Varga, ", "Lena Varga, 61, " (but
+    not "Meanwhile, ")."""
+    match = re.search(
+        rf"({NAME_RUN_RE.pattern})(?:\s+\([^()]{{1,60}}\))?(?:,\s+\d{{1,3}})?,\s+$", before
+    )
     return match is not None and is_person_name(strip_titles(match.group(1).split())[0])
 
 
@@ -352,15 +375,20 @@ def trailing_name(phrase: str) -> str | None:
         cut -= 1
     if cut == 0 or cut == len(tokens) or tokens[cut - 1].endswith(("'s", "’s")):
         return None
+    if tokens[cut].startswith("("):
+        return None  # "military intelligence agency (HUR)": the acronym glosses the body
     before = tokens[cut - 1].lower()
     name, _ = strip_titles(tokens[cut:])
     if is_person_name(name) and (before in ROLE_NOUNS or before in ORG_HEADS):
         return " ".join(name)
     # "the state news agency KCNA", "the party newspaper Rodong Sinmun"
-    media_head = before in ORG_HEADS or before in {"news", "newspaper", "outlet"}
+    media_head = before in ORG_HEADS or before in _MEDIA_WORDS
     if media_head and ((len(name) == 1 and name[0].isupper()) or before != "official"):
         return " ".join(name)
     return None
+
+
+_MEDIA_WORDS = frozenset({"news", "newspaper", "outlet", "channel", "account"})
 
 
 def recent_role(reg: Registry, pos: int, role: str) -> Person | None:
