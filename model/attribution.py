@@ -53,9 +53,9 @@ def _unnamed_subject(seg: str) -> bool:
     if not match or match.group("noun") not in PERSON_NOUNS:
         return False
     rest = clause[match.end() :]
-    body = re.match(r"\s+of\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\b", rest)
-    if body and body.group(1).lower() in ORG_HEADS:
-        return False  # "An official of the ministry told", "A spokesman of a party": the body
+    body = re.match(r"\s+(?:of|for|from)\s+(?:the|an?)\s+((?:[\w-]+\s+){0,3}[\w-]+)", rest)
+    if body and any(w.lower() in ORG_HEADS for w in body.group(1).split()):
+        return False  # "An official of the ministry told", "A spokesman of the Russian Embassy"
     if match.group("noun") in _SPEAKS_FOR and re.match(r"\s+(?:of|for|from)\s+[A-Z]", rest):
         return False  # "A representative of Azur Air told": the company speaks
     return (
@@ -69,6 +69,7 @@ def _subject_before(seg: str) -> str | None:
     """The speaker phrase ending `seg`, skipping adverbs and an appositive (", a researcher,")."""
     seg = _GAP_TAIL.sub("", seg.rstrip())
     seg = _DASH_ASIDE.sub("", seg)  # "Ivan Kostyk — no relation to the mayor — said"
+    seg = _MEDIUM_ASIDE.sub(",", seg)  # "The embassy in Delhi, in a post on X, said"
     relative = _RELATIVE.search(seg)
     if relative:  # "led by Pavel Dorin, deputy chair of ..., who told": the name before
         seg = seg[: relative.start()] + ","
@@ -88,6 +89,8 @@ def _subject_before(seg: str) -> str | None:
             continue  # "Rep. Dale Whitford, R-Ohio, a member of ..., said"
         if phrase[0].isupper() or phrase.lower() in PERSON_PRONOUNS:
             return phrase
+        if phrase.split()[0] in ("a", "an") and phrase.split()[-1] in _SPEAKS_FOR:
+            return phrase  # "a ministry spokesperson, asked about it, said"
         if (
             phrase.startswith("the ")
             and phrase.split()[-1][:1].isupper()
@@ -102,6 +105,9 @@ def _subject_before(seg: str) -> str | None:
 
 _PARTY_LABEL = re.compile(r"[RDI]-[A-Z][\w.]*")
 _DASH_ASIDE = re.compile(r"\s+[—–]\s[^—–“”\"]{1,80}\s[—–]$")
+_MEDIUM_ASIDE = re.compile(
+    r",\s+(?:in|on|via|through)\s+(?:a|an|its|their|his|her)\s+[^,“”\"]{1,50},$"
+)
 _RELATIVE = re.compile(r",\s*(?:who|which)$")
 
 _OF_BODY_IN = re.compile(
@@ -183,7 +189,8 @@ def cue_before(before: str, offset: int):
             outer = _outer_speaker(before, match, phrase, cues[index + 1 :], offset)
             if outer:
                 return outer
-            return phrase, match.group(0), offset + match.start() - len(phrase)
+            at = before.rfind(phrase, 0, match.start())  # "The report, released by X, says"
+            return phrase, match.group(0), offset + (at if at >= 0 else match.start() - len(phrase))
         coordinated = _coordinated_subject(before[: match.start()])
         if coordinated:
             return coordinated, match.group(0), offset + before.find(coordinated)

@@ -103,6 +103,14 @@ def surname_keys(name: str) -> set[str]:
 def strip_titles(tokens: list[str]) -> tuple[list[str], str | None]:
     """Drop leading titles and nationality words ("Chinese Foreign Minister"), noting Mr./Ms."""
     gender = None
+    if len(tokens) > 1 and _INITIALLED.fullmatch(tokens[-1]):
+        # "Head of the Oil Policy Department of the Ministry of Energy Ts.Munkhbayar"
+        gender = _HONORIFIC_GENDER.get(tokens[-2].rstrip("."))
+        return tokens[-1:], gender
+    honorifics = [i for i, t in enumerate(tokens[:-1]) if t.rstrip(".") in _HONORIFIC_GENDER]
+    if honorifics and honorifics[-1] > 0:
+        # "Researcher of the Institute for Strategic Studies Dr. N.Altantsetseg"
+        tokens = tokens[honorifics[-1] :]
     links = [i for i, t in enumerate(tokens) if t in ("of", "to", "for")]
     if links and links[-1] < len(tokens) - 1:
         if any(t.lower() in ORG_HEADS for t in tokens[: links[-1]]):
@@ -124,17 +132,25 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], str | None]:
         or (tokens[0].lower() in PERSON_NOUNS and len(tokens) > 2)
     ):
         head = tokens.pop(0).rstrip(".")
-        gender = {"Mr": "m", "Ms": "f", "Mrs": "f", "Sir": "m", "Dame": "f"}.get(head, gender)
+        gender = _GENDERED.get(head, gender)
     if len(tokens) > 3:  # a long run is titles plus a name: names here have 2–3 parts
         return strip_titles(tokens[-3:])[0], gender
     return tokens, gender
 
 
+_GENDERED = {"Mr": "m", "Ms": "f", "Mrs": "f", "Sir": "m", "Dame": "f"}
+_HONORIFIC_GENDER = {**_GENDERED, "Dr": None, "Prof": None}
+# Initials before a name, as Indian and Mongolian names are written ("K.S. Raghavan",
+# "Ts.Munkhbayar"); a token with its initials attached is a whole name.
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.)+")
+_INITIALLED = re.compile(rf"(?:[A-Z][a-z]?\.)+[{_UPPER}][a-z]+")
+
 # Last words of places and schools, never of a person's name ("Kochi Prefecture").
 _PLACE_AND_SCHOOL_HEADS = frozenset(
     words("""
 university institute academy college school prefecture province oblast region county district
-krai city island islands peninsula square street avenue sea river airport port station
+krai city island islands peninsula square street avenue sea river airport port station strait
+straits bay gulf lake mountains canal bridge railway highway cosmodrome
 """)
 )
 
@@ -144,7 +160,7 @@ def is_person_name(tokens: list[str]) -> bool:
         bool(tokens)
         and tokens[-1].lower() not in _PLACE_AND_SCHOOL_HEADS
         and not any(t.rstrip(".,") in _NOT_NAME for t in tokens)
-        and all(not t.isupper() or len(t) <= 1 for t in tokens)
+        and all(not t.isupper() or len(t) <= 1 or _INITIALS.fullmatch(t) for t in tokens)
         and tokens[-1] not in NATIONALITY_WORDS  # "Two North Korean (soldiers)"
         and tokens[-1].lower() not in ORG_HEADS  # "the Sanctions Monitoring Team"
     )
@@ -154,8 +170,9 @@ def build_registry(text: str, masked: list[tuple[int, int]], sentence_starts: se
     """Collect named people (outside quotes) in text order."""
     reg = Registry(masked=masked)
     for match in NAME_RUN_RE.finditer(text):
-        if any(a <= match.start() < b for a, b in masked):
-            continue
+        quoted_alias = _ALIAS_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if any(a <= match.start() < b for a, b in masked) and not quoted_alias:
+            continue  # inside a quote, unless it is a call sign in quotation marks
         # "... by Rep. Lim Da-eun. Later that day": one name per sentence the run crosses
         cuts = [m.end() for m in _SENTENCE_END_IN_RUN.finditer(match.group(0))]
         for a, b in zip([0, *cuts], [*cuts, len(match.group(0))], strict=True):
@@ -187,7 +204,7 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
     if alias and tokens[-1].endswith("."):
         tokens[-1] = tokens[-1][:-1]  # "identified only by his surname, Ri."
     person = lookup(reg, " ".join(tokens), offset, text, gender)
-    if person is None and (len(tokens) >= 2 or alias):
+    if person is None and (len(tokens) >= 2 or alias or _INITIALLED.fullmatch(tokens[0])):
         person = Person(" ".join(tokens), offset, gender, text[offset : offset + 160])
         reg.people.append(person)
     if person is not None:
@@ -199,7 +216,7 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
 # sign Borsuk", "a foreman who gave only his first name, Anton", "a retiree surnamed Wang".
 _ALIAS_BEFORE = re.compile(
     r"\b(?:call\s+sign|nom\s+de\s+guerre|(?:first|given|family|sur)\s*name|surnamed|nicknamed|"
-    r"goes\s+by|going\s+by)\s*,?\s+(?:of\s+)?$"
+    r"goes\s+by|going\s+by)\s*,?\s+(?:of\s+)?[“\"‘]?$"
 )
 
 

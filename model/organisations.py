@@ -36,6 +36,9 @@ def _org_before(text: str, pos: int, head: str | None) -> str | None:
         if head is None and pos - match.start() > 600:
             return plain
         phrase = phrase_before(text[: match.end()])
+        acronym = re.match(r" ([A-Z]{2,6})\b", text[match.end() :])
+        if phrase and acronym and match.group(0).islower():
+            return acronym.group(1)  # "North Korea's state news agency KCNA"
         tail = _NAME_TAIL.match(text[match.end() :])
         if phrase and tail and phrase.lower().split()[0] == "the" and len(phrase.split()) == 2:
             return phrase + tail.group(0)  # "the Ministry of Foreign Affairs of the DPRK"
@@ -58,7 +61,9 @@ def _org_before(text: str, pos: int, head: str | None) -> str | None:
     return plain
 
 
-_NAME_TAIL = re.compile(r"(?:\s+(?:of|for|to|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)+")
+_NAME_TAIL = re.compile(
+    r"(?:\s+(?:of|for|to|in)\s+(?:the\s+)?(?:ruling\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)+"
+)
 
 
 def is_org(phrase: str) -> bool:
@@ -286,9 +291,10 @@ def looks_like_org(phrase: str) -> bool:
 
 
 def paragraph_subject_org(text: str, pos: int, reg: Registry, head: str) -> str | None:
-    """The body an earlier sentence of this paragraph was about, for "the agency" there: "South
-    Korea's National Intelligence Service estimated ... The agency told lawmakers"."""
-    for _, sentence in _sentences_before(text, pos, reg, paragraphs=1):
+    """The body an earlier sentence of this paragraph or the one before was about, for "the
+    agency" there: "South Korea's National Intelligence Service estimated ... The agency told
+    lawmakers"."""
+    for _, sentence in _sentences_before(text, pos, reg, paragraphs=2):
         subject = sentence_subject(sentence)
         if not subject or subject.lower() == f"the {head}":
             continue
@@ -312,6 +318,10 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
     """Who issued the statement (post, report, ...) that "the statement said" refers to."""
     # "“...,” the agency said in a statement on Telegram.": such a sentence opens with a quote,
     # so the sentence walk below never sees it.
+    own = re.match(rf"(?i)(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?{noun}\b", text[pos : pos + 80])
+    by = _ISSUED_BY.match(text, pos + own.end()) if own else None
+    if by:  # "The report, released Thursday by the Monitoring Team, says"
+        return phrase_after(text[by.end() : by.end() + 200])
     base = max(0, pos - _LOOK_BACK)
     issued = list(re.finditer(_ISSUED_IN.format(noun=noun), text[base:pos]))
     issued_at = base + issued[-1].start() if issued else -1
@@ -326,12 +336,12 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
         if not match:
             spoke = spoke or _body_that_spoke(sentence)
             continue
-        source = re.match(r"\s+(?:(?P<verb>[a-z]+ed)\s+)?(?:from|by)\s+", sentence[match.end() :])
+        source = _ISSUED_BY.match(sentence, match.end())
         subject = sentence_subject(sentence)
         if source:
             if source.group("verb") in _CARRYING and subject and noun not in subject.lower():
                 return subject  # "In a statement carried by KCNA, the ministry said": its author
-            return phrase_after(sentence[match.end() + source.end() :])
+            return phrase_after(sentence[source.end() :])
         if subject and noun in subject.lower():
             continue  # "The statement went on to say ...": look further back for its author
         return subject
@@ -356,6 +366,10 @@ def _body_that_spoke(sentence: str) -> str | None:
 
 # A rubric opening a paragraph in some outlets' house style ("Details:", "Source:").
 _RUBRIC = re.compile(r"^\s*[A-Z][a-z]+(?: [a-z]+){0,2}:\s+")
+# "a statement from the ministry", "The report, released Thursday by the team, says"
+_ISSUED_BY = re.compile(
+    r",?\s+(?:(?P<verb>[a-z]+ed)\s+)?(?:(?:on\s+)?[A-Z][a-z]+day\s+)?(?:from|by)\s+"
+)
 _CARRYING = frozenset({"carried", "published", "relayed", "broadcast", "aired"})
 _ISSUED_IN = (
     r"\b(?:said|says|wrote|announced|declared)\s+in\s+(?:an?|its|their|the)\s+"

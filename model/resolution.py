@@ -12,6 +12,7 @@ import re
 from model.cues import (
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
+    NATIONALITY_WORDS,
     ORG_HEADS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
@@ -57,7 +58,7 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         para_start = text.rfind("\n", 0, pos) + 1
         person = recent_person(reg, pos, PERSON_PRONOUNS[lowered], para_start)
         last = max((m.pos for m in reg.mentions if m.person is person and m.pos < pos), default=-1)
-        if _unnamed_since(text, max(last, para_start), pos, reg):
+        if _unnamed_since(text, max(last, _previous_paragraph(text, para_start)), pos, reg):
             return None, True  # "an interview with a commander ... “...,” he said."
         if person is not None:
             note_speaker(reg, pos, person, lowered)
@@ -136,10 +137,11 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
             return person.name, True
         return " ".join(tokens), True
     if heads and ((words[0] == "the" and len(words) == 2) or phrase.islower()):
-        fuller = None
         if len(words) == 2 and heads[-1] in _GENERIC_ORG_HEADS:
-            fuller = paragraph_subject_org(text, pos, reg, heads[-1])
-        fuller = fuller or org_before(text, pos, heads[-1])
+            subject = paragraph_subject_org(text, pos, reg, heads[-1])
+            if subject:
+                return resolve(reg, subject, pos, text)
+        fuller = org_before(text, pos, heads[-1])
         if not fuller and heads[-1] in _NEWSPAPER_HEADS:
             fuller = newspaper_before(text, pos, reg)  # "Rodong Sinmun ... The paper added"
         if fuller:
@@ -224,8 +226,8 @@ def _indefinite(reg: Registry, phrase: str, pos: int, text: str) -> str | None:
         if not body:
             return subject_org(text, pos, reg)
         heads = [w for w in lowered[1:-1] if w in ORG_HEADS]
-        if all(w[:1].isupper() for w in body) and len(body) > 1:
-            return "the " + " ".join(body)  # "a Chinese Foreign Ministry spokesperson": named
+        if len(body) > 1 and (all(w[:1].isupper() for w in body) or body[0] in NATIONALITY_WORDS):
+            return "the " + " ".join(body)  # "a Chinese foreign ministry spokesperson": named
         if heads:
             return org_before(text, pos, heads[-1]) or "the " + " ".join(body)
         return None
@@ -314,7 +316,8 @@ def _unnamed_since(text: str, start: int, pos: int, reg: Registry) -> bool:
 _ONLY_NAME = re.compile(
     r"[,\s]+(?:(?:who\s+)?(?:gave|giving|identified|named|was\s+identified)\s+only\s+(?:by\s+|as\s+)?"
     r"(?:his|her|their)\s+(?:sur|family\s+|first\s+|given\s+|call\s+sign|nom\s+de\s+guerre)?"
-    r"(?:name)?,?|surnamed|nicknamed|(?:who\s+)?(?:goes|went|going)\s+by(?:\s+the\s+name)?)\s+"
+    r"(?:name)?,?|surnamed|nicknamed|(?:(?:who|that)\s+)?(?:goes|went|going)\s+by"
+    r"(?:\s+the\s+(?:name|call\s+sign|nickname))?|with\s+the\s+call\s+sign)\s+[“\"‘]?"
     rf"({NAME_RUN_RE.pattern})"
 )
 
@@ -358,8 +361,8 @@ def _known_tail(reg: Registry, phrase: str, pos: int, text: str) -> Person | Non
         cut -= 1
     if cut == 0 and len(tokens) <= 2:
         return None
-    if cut > 0 and tokens[cut - 1].lower() in ("the", "of", "for", "to", "a", "an"):
-        return None  # "the Harbour Gazette", "the Return of Displaced Persons": not a person
+    if cut > 0 and tokens[cut - 1].lower() in ("the", "of", "for", "to", "a", "an", "in", "at"):
+        return None  # "the Harbour Gazette", "the Embassy in New Delhi": not a person
     name, _ = strip_titles(tokens[cut:])
     if len(name) < 2 or not is_person_name(name):
         return None
@@ -397,3 +400,9 @@ def recent_role(reg: Registry, pos: int, role: str) -> Person | None:
         if role in mention.person.context.lower():
             return mention.person
     return recent_person(reg, pos, None)
+
+
+def _previous_paragraph(text: str, para_start: int) -> int:
+    """Where the paragraph before the one starting at para_start starts."""
+    body = text[:para_start].rstrip()
+    return body.rfind("\n") + 1 if body else 0
