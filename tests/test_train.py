@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -8,7 +9,14 @@ from transformers import pipeline
 from model.classifier import load_model, resolve_device
 from model.predict import Classifier
 from training.data import load_articles, load_records, split_by_article
-from training.train import WeightedTrainer, class_weights, parameter_groups, save_run, train_model
+from training.train import (
+    WeightedTrainer,
+    class_weights,
+    classification_loss,
+    parameter_groups,
+    save_run,
+    train_model,
+)
 
 RECORDS = [
     {"article_id": "a", "quote": "We stand together", "speaker": "Li Wei", "context": "x"},
@@ -107,6 +115,27 @@ def test_class_weights_favour_rare_labels():
     records = [{"stance": "none"}] * 8 + [{"stance": "favor"}] * 2 + [{"stance": "against"}] * 2
     weights = class_weights(records, schema)
     assert weights[0] == weights[1] > weights[2]
+
+
+def test_label_smoothing_moves_targets_off_one_and_zero():
+    logits = torch.tensor([[4.0, -2.0, -2.0], [-1.0, 3.0, 0.0]])
+    labels = torch.tensor([0, 1])
+    plain = classification_loss(logits, labels, None, 0.0, multi_label=False)
+    smooth = classification_loss(logits, labels, None, 0.1, multi_label=False)
+    # smoothing 0.1 over 3 classes: target 0.9333 for the gold class, 0.0333 for the others
+    targets = torch.full((2, 3), 0.1 / 3) + torch.nn.functional.one_hot(labels, 3) * 0.9
+    expected = -(targets * logits.log_softmax(-1)).sum(-1).mean()
+    assert torch.isclose(smooth, expected) and smooth > plain
+    frames = torch.tensor([[1.0, 0.0]])
+    smooth_bce = classification_loss(torch.zeros(1, 2), frames, None, 0.2, multi_label=True)
+    assert torch.isclose(smooth_bce, torch.log(torch.tensor(2.0)))  # any target at logit 0
+
+
+def test_label_smoothing_must_leave_the_gold_label_ahead(tmp_path):
+    from training.config import ConfigError, load_config
+
+    with pytest.raises(ConfigError, match="label_smoothing"):
+        load_config(Path("configs/tiny.yaml"), ["training.label_smoothing=0.6"])
 
 
 def test_layerwise_decay_gives_lower_layers_smaller_rates(tiny_base):

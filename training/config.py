@@ -57,6 +57,7 @@ class TrainingSection(Section):
     weight_decay: float = Field(0.01, ge=0)
     warmup_ratio: float = Field(0.1, ge=0, lt=1)
     class_weights: bool = True
+    label_smoothing: float = Field(0.0, ge=0, lt=0.5)  # share of each target spread elsewhere
     early_stopping_patience: int = Field(2, ge=0)  # 0 turns early stopping off
     # > 0: the final model is the mean of the weights at the end of the last N epochs instead
     # of the best dev epoch (dev macro-F1 swings by several points from epoch to epoch here).

@@ -64,12 +64,33 @@ def class_weights(records: list[dict], schema: LabelSchema) -> torch.Tensor:
     return torch.tensor(weights, dtype=torch.float)
 
 
+def classification_loss(
+    logits: torch.Tensor,
+    labels: torch.Tensor,
+    weights: torch.Tensor | None,
+    smoothing: float,
+    multi_label: bool,
+) -> torch.Tensor:
+    """Cross-entropy (or per-frame binary cross-entropy) with optional class weights and label
+    smoothing: targets of 1 - smoothing spread the rest over the other classes, which keeps a
+    small model from driving its training quotes to probability 1."""
+    if multi_label:
+        targets = labels.to(logits.dtype) * (1 - smoothing) + smoothing / 2
+        return torch.nn.BCEWithLogitsLoss(pos_weight=weights)(logits, targets)
+    return torch.nn.functional.cross_entropy(
+        logits, labels, weight=weights, label_smoothing=smoothing
+    )
+
+
 class WeightedTrainer(Trainer):
     """Trainer with an optional class-weighted loss and layer-wise learning-rate decay."""
 
-    def __init__(self, *args, loss_weights=None, layer_decay=1.0, head_lr=None, **kwargs):
+    def __init__(
+        self, *args, loss_weights=None, layer_decay=1.0, head_lr=None, smoothing=0.0, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.loss_weights = loss_weights
+        self.smoothing = smoothing
         self.layer_decay = layer_decay
         self.head_lr = head_lr
         # Read from the unwrapped model: under DDP, compute_loss receives a wrapper without .config.
@@ -78,13 +99,10 @@ class WeightedTrainer(Trainer):
     def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
         labels = inputs.pop("labels")
         outputs = model(**inputs)
-        logits = outputs.logits
-        weights = None if self.loss_weights is None else self.loss_weights.to(logits.device)
-        if self.multi_label:
-            loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=weights)
-            loss = loss_fn(logits, labels.to(logits.dtype))
-        else:
-            loss = torch.nn.functional.cross_entropy(logits, labels, weight=weights)
+        weights = None if self.loss_weights is None else self.loss_weights.to(outputs.logits.device)
+        loss = classification_loss(
+            outputs.logits, labels, weights, self.smoothing, multi_label=self.multi_label
+        )
         return (loss, outputs) if return_outputs else loss
 
     def create_optimizer(self, model=None):
@@ -245,6 +263,7 @@ def train_model(config: Config, splits: dict[str, list[dict]], run_dir: Path, re
         loss_weights=class_weights(train, schema) if t.class_weights else None,
         layer_decay=t.layer_decay if t.recipe == "llrd" else 1.0,
         head_lr=t.head_learning_rate,
+        smoothing=t.label_smoothing,
     )
     checkpoint = None
     if resume:
