@@ -46,6 +46,7 @@ from model.organisations import (
     subject_org,
 )
 from model.phrases import phrase_after
+from model.unnamed import previous_paragraph, unnamed_role_since, unnamed_since
 
 
 def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None, bool]:
@@ -58,7 +59,7 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         para_start = text.rfind("\n", 0, pos) + 1
         person = recent_person(reg, pos, PERSON_PRONOUNS[lowered], para_start)
         last = max((m.pos for m in reg.mentions if m.person is person and m.pos < pos), default=-1)
-        if _unnamed_since(text, max(last, _previous_paragraph(text, para_start)), pos, reg):
+        if unnamed_since(text, max(last, previous_paragraph(text, para_start)), pos, reg):
             return None, True  # "an interview with a commander ... “...,” he said."
         if person is not None:
             note_speaker(reg, pos, person, lowered)
@@ -122,7 +123,7 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
                 return resolve(reg, body, pos, text)
         if person is not None:
             last = max(m.pos for m in reg.mentions if m.person is person and m.pos < pos)
-            if _unnamed_role_since(text, last, pos, reg, words[-1]):
+            if unnamed_role_since(text, last, pos, reg, words[-1]):
                 # "A Western diplomat, who ... said ... “...,” the diplomat said"; an unnamed
                 # spokesman speaks for the body ("a spokesman for the ministry issued ...")
                 body = _spoken_for(text, pos) if words[-1] in _SPOKES else None
@@ -265,54 +266,6 @@ def _clean_phrase(phrase: str) -> str:
     return " ".join(tokens)
 
 
-_UNNAMED_PERSON = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he (?:second|other|first|third|younger|older))\s+"
-    r"(?:[\w-]+\s+){0,3}?([a-z-]+)\b|\b[Oo]ne of (?:them|the \w+|those)\b()"
-)
-
-
-_ASKERS = frozenset({"reporter", "journalist", "correspondent"})
-
-
-def _unnamed_role_since(text: str, start: int, pos: int, reg: Registry, role: str) -> bool:
-    """Whether an unnamed person with this role ("A Chinese scholar who asked not to be named")
-    is introduced in text[start:pos], outside quotes and not in apposition to a name."""
-    pattern = rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(role)}\b"
-    for match in re.finditer(pattern, text[:pos]):
-        if match.start() < start or any(a <= match.start() < b for a, b in reg.masked):
-            continue
-        before = text[max(0, match.start() - 100) : match.start()]
-        if not _named_before(before) and not re.search(r"\b(?:is|was|as|by|of|for) $", before):
-            return True
-    return False
-
-
-def _named_before(before: str) -> bool:
-    """Whether `before` ends with a name and a comma: "Lena Varga, ", "Lena Varga, 61, " (but
-    not "Meanwhile, ")."""
-    match = re.search(
-        rf"({NAME_RUN_RE.pattern})(?:\s+\([^()]{{1,60}}\))?(?:,\s+\d{{1,3}})?,\s+$", before
-    )
-    return match is not None and is_person_name(strip_titles(match.group(1).split())[0])
-
-
-def _unnamed_since(text: str, start: int, pos: int, reg: Registry) -> bool:
-    """Whether an unnamed person ("a commander", "one analyst") is introduced in text[start:pos]
-    outside quotes and not in apposition to a name ("Lena Varga, a fellow, ...")."""
-    for match in _UNNAMED_PERSON.finditer(text, start, pos):
-        before = text[max(0, match.start() - 100) : match.start()]
-        if _named_before(before) or re.search(r"\b(?:is|was|as|by|of|for) $", before):
-            continue  # "Lena Varga, a fellow, ..." names the person
-        role = match.group(1) if match.group(1) is not None else "person"
-        if (
-            role in PERSON_NOUNS
-            and role not in _ASKERS
-            and not any(a <= match.start() < b for a, b in reg.masked)
-        ):
-            return True
-    return False
-
-
 _ONLY_NAME = re.compile(
     r"[,\s]+(?:(?:who\s+)?(?:gave|giving|identified|named|was\s+identified)\s+only\s+(?:by\s+|as\s+)?"
     r"(?:his|her|their)\s+(?:sur|family\s+|first\s+|given\s+|call\s+sign|nom\s+de\s+guerre)?"
@@ -400,9 +353,3 @@ def recent_role(reg: Registry, pos: int, role: str) -> Person | None:
         if role in mention.person.context.lower():
             return mention.person
     return recent_person(reg, pos, None)
-
-
-def _previous_paragraph(text: str, para_start: int) -> int:
-    """Where the paragraph before the one starting at para_start starts."""
-    body = text[:para_start].rstrip()
-    return body.rfind("\n") + 1 if body else 0

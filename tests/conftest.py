@@ -132,3 +132,15 @@ def trained_run(tiny_base, corpus, tmp_path_factory) -> Path:
     run_dir = tmp_path_factory.mktemp("run")
     run_training(config, run_dir)
     return run_dir
+
+
+@pytest.fixture
+def speaker_of():
+    """speaker_of(text, quote_start): the speaker extracted for the quote starting so."""
+    from model.quotes import extract_quotes
+
+    def find(text: str, quote_start: str):
+        quotes = extract_quotes(text, "t")
+        return next(q.speaker for q in quotes if q.quote.startswith(quote_start))
+
+    return find

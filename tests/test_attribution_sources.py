@@ -1,16 +1,10 @@
 """Attribution of bodies, unnamed sources and interview labels; every sentence here is invented."""
 
-import pytest
-
 from model.quotes import extract_quotes
 from training.extraction_eval import same_speaker
 
 
-def speaker_of(text, quote_start):
-    return next(q.speaker for q in extract_quotes(text, "t") if q.quote.startswith(quote_start))
-
-
-def test_a_lone_q_label_is_the_interviewer():
+def test_a_lone_q_label_is_the_interviewer(speaker_of):
     text = (
         "Excerpts from the briefing follow.\n\nQ: “Will the foreign minister travel to Minsk?”"
         "\n\nHan Yiwen: “We will release information on that in due course.”"
@@ -19,7 +13,7 @@ def test_a_lone_q_label_is_the_interviewer():
     assert speaker_of(text, "We will release") == "Han Yiwen"
 
 
-def test_counted_body_keeps_its_name_for_the_report():
+def test_counted_body_keeps_its_name_for_the_report(speaker_of):
     text = (
         "The 14-nation Arctic Shipping Observatory (ASO) said in its annual report that tanker "
         "traffic had doubled.\n\n“The shadow fleet now dominates the route,” the report said."
@@ -27,7 +21,7 @@ def test_counted_body_keeps_its_name_for_the_report():
     assert same_speaker(speaker_of(text, "The shadow fleet"), "the Arctic Shipping Observatory")
 
 
-def test_a_full_stop_after_a_name_is_not_part_of_it():
+def test_a_full_stop_after_a_name_is_not_part_of_it(speaker_of):
     text = (
         "“The budget is a fiction,” Oh was quoted as saying by Rep. Lim Da-eun. Later that day "
         "the committee adjourned.\n\n“We will call the minister again,” Lim said."
@@ -35,7 +29,7 @@ def test_a_full_stop_after_a_name_is_not_part_of_it():
     assert speaker_of(text, "We will call") == "Lim Da-eun"
 
 
-def test_a_government_official_is_an_unnamed_person():
+def test_a_government_official_is_an_unnamed_person(speaker_of):
     text = (
         "According to government sources, the patrol aircraft turned back near Hokkaido.\n\n"
         "“It was a rehearsal, nothing less,” a senior government official said."
@@ -43,7 +37,7 @@ def test_a_government_official_is_an_unnamed_person():
     assert speaker_of(text, "It was a rehearsal") is None
 
 
-def test_the_role_after_an_unnamed_introduction_is_unnamed():
+def test_the_role_after_an_unnamed_introduction_is_unnamed(speaker_of):
     text = (
         "Olga Brandt, a trade diplomat, said the talks had stalled.\n\nA second diplomat, who "
         "asked not to be named because the talks were private, said the draft had been "
@@ -52,7 +46,7 @@ def test_the_role_after_an_unnamed_introduction_is_unnamed():
     assert speaker_of(text, "Nobody wanted") is None
 
 
-def test_the_role_of_a_named_person_after_an_unnamed_other():
+def test_the_role_of_a_named_person_after_an_unnamed_other(speaker_of):
     text = (
         "A Finnish official said the border would stay shut. Olga Brandt, a trade diplomat, "
         "said the talks had stalled.\n\n“Nobody wanted to sign first,” the diplomat said."
@@ -60,7 +54,7 @@ def test_the_role_of_a_named_person_after_an_unnamed_other():
     assert speaker_of(text, "Nobody wanted") == "Olga Brandt"
 
 
-def test_a_newspaper_named_in_apposition_speaks_through_it():
+def test_a_newspaper_named_in_apposition_speaks_through_it(speaker_of):
     text = (
         "The Chinese embassy said ties were “normal.”\n\nThe North's party daily, the Minju "
         "Sinmun, ran a front-page commentary, which it said marked “a new chapter.”"
@@ -68,7 +62,7 @@ def test_a_newspaper_named_in_apposition_speaks_through_it():
     assert speaker_of(text, "a new chapter") == "the Minju Sinmun"
 
 
-def test_a_sinmun_is_a_body_for_it():
+def test_a_sinmun_is_a_body_for_it(speaker_of):
     text = (
         "The Chinese embassy said ties were “normal.”\n\nPyongyang's Minju Sinmun carried a "
         "commentary hailing what it called the “eternal” friendship."
@@ -76,7 +70,7 @@ def test_a_sinmun_is_a_body_for_it():
     assert speaker_of(text, "eternal") == "Pyongyang's Minju Sinmun"
 
 
-def test_the_account_came_from_the_next_sentence():
+def test_the_account_came_from_the_next_sentence(speaker_of):
     text = (
         "“They came across the fields in daylight.” The account came from Taras Hlib, a platoon "
         "commander, speaking from Sumy.\n\n“Nobody told them about drones,” he said."
@@ -85,12 +79,12 @@ def test_the_account_came_from_the_next_sentence():
     assert speaker_of(text, "Nobody told") == "Taras Hlib"
 
 
-def test_that_is_the_verdict_of():
+def test_that_is_the_verdict_of(speaker_of):
     text = "“It is a group photo with four agendas.” That is the verdict of Mila Strand, a scholar."
     assert speaker_of(text, "It is a group") == "Mila Strand"
 
 
-def test_an_unnamed_blogger_gushing():
+def test_an_unnamed_blogger_gushing(speaker_of):
     text = (
         "Tom Reyes, a senator, was scathing. A pro-Kremlin blogger, who writes for 300,000 "
         "followers, gushed that the troops were “fearless.”"
@@ -98,7 +92,7 @@ def test_an_unnamed_blogger_gushing():
     assert speaker_of(text, "fearless") is None
 
 
-def test_a_team_is_a_body_and_its_report_speaks_for_it():
+def test_a_team_is_a_body_and_its_report_speaks_for_it(speaker_of):
     text = (
         "The Joint Fisheries Monitoring Team, set up by six governments, has tried. Its first "
         "report described the catches as “systematic and large-scale.”"
@@ -106,7 +100,7 @@ def test_a_team_is_a_body_and_its_report_speaks_for_it():
     assert speaker_of(text, "systematic") == "The Joint Fisheries Monitoring Team"
 
 
-def test_an_official_of_the_ministry_speaks_for_the_ministry():
+def test_an_official_of_the_ministry_speaks_for_the_ministry(speaker_of):
     text = (
         "The Ministry of Coastal Trade of Laos announced a new session.\n\nAn official of the "
         "ministry told reporters that exchanges “are steadily expanding.”"
@@ -114,7 +108,7 @@ def test_an_official_of_the_ministry_speaks_for_the_ministry():
     assert speaker_of(text, "are steadily") == "The Ministry of Coastal Trade of Laos"
 
 
-def test_it_went_on_after_a_statement_is_its_author():
+def test_it_went_on_after_a_statement_is_its_author(speaker_of):
     text = (
         "The spokesman for the Ministry of Fisheries of Laos issued a press statement on "
         "Sunday.\n\nPartners and critics reacted within hours.\n\nOne diplomat shrugged.\n\n"
@@ -139,7 +133,7 @@ def test_a_short_quoted_paragraph_is_still_a_quote():
     assert [q.quote for q in extract_quotes(text, "t")] == ["We will sign it."]
 
 
-def test_that_was_how_in_the_next_paragraph():
+def test_that_was_how_in_the_next_paragraph(speaker_of):
     text = (
         "Advertisement\n\n“For seventy years they were the poor relative at the table.”\n\n"
         "That was how Tomas Wiater, a Polish diplomat, described the scene."
@@ -147,7 +141,7 @@ def test_that_was_how_in_the_next_paragraph():
     assert speaker_of(text, "For seventy years") == "Tomas Wiater"
 
 
-def test_earlier_on_monday_before_the_issuer_of_a_statement():
+def test_earlier_on_monday_before_the_issuer_of_a_statement(speaker_of):
     text = (
         "Earlier on Monday, the Kremlin press service released a statement on the units.\n\n"
         "“Their feat will be remembered,” the statement says."
@@ -155,7 +149,7 @@ def test_earlier_on_monday_before_the_issuer_of_a_statement():
     assert speaker_of(text, "Their feat") == "the Kremlin press service"
 
 
-def test_person_noun_before_a_name_and_an_age_apposition():
+def test_person_noun_before_a_name_and_an_age_apposition(speaker_of):
     text = (
         "In Nemuro, Hokkaido, fisherman Abe Tsutomu, 71, said he saw the jets.\n\n"
         "“I just want to fish,” he said.\n\nPresenter Ilya Sorin called it “a new era.”"
@@ -164,7 +158,7 @@ def test_person_noun_before_a_name_and_an_age_apposition():
     assert speaker_of(text, "a new era") == "Ilya Sorin"
 
 
-def test_party_label_between_commas_is_not_the_speaker():
+def test_party_label_between_commas_is_not_the_speaker(speaker_of):
     text = (
         "“Sanction every bank,” Rep. Dale Whitcombe, R-Ohio, a member of the Armed Services "
         "Committee, told reporters."
@@ -172,7 +166,7 @@ def test_party_label_between_commas_is_not_the_speaker():
     assert speaker_of(text, "Sanction every") == "Dale Whitcombe"
 
 
-def test_quoted_with_an_apposition_as_saying():
+def test_quoted_with_an_apposition_as_saying(speaker_of):
     text = (
         "The agency quoted Ju Song-chol, a vice-minister of trade, as saying ties had reached "
         "“the highest stage.”"
@@ -180,7 +174,7 @@ def test_quoted_with_an_apposition_as_saying():
     assert speaker_of(text, "the highest") == "Ju Song-chol"
 
 
-def test_lowercase_unnamed_source_after_the_quote():
+def test_lowercase_unnamed_source_after_the_quote(speaker_of):
     text = (
         "Kim Jong-un met Xi.\n\n“Kim stood next to Xi, and that is the story,” one Western "
         "diplomat in Beijing told me, asking not to be named."
@@ -188,7 +182,7 @@ def test_lowercase_unnamed_source_after_the_quote():
     assert speaker_of(text, "Kim stood") is None
 
 
-def test_a_split_quote_around_a_book_title_keeps_its_speaker():
+def test_a_split_quote_around_a_book_title_keeps_its_speaker(speaker_of):
     text = (
         "“Beijing has decided to live with it,” said Nam Ki-won, author of “The Hermit and the "
         "Dragon: A History.” “The word has quietly disappeared.”"
@@ -196,7 +190,7 @@ def test_a_split_quote_around_a_book_title_keeps_its_speaker():
     assert speaker_of(text, "The word has") == "Nam Ki-won"
 
 
-def test_carried_by_names_the_carrier_only_without_an_author():
+def test_carried_by_names_the_carrier_only_without_an_author(speaker_of):
     carried = (
         "In a statement carried by the state news agency, the Laotian trade ministry said the "
         "deal was “lawful.”\n\n“No force can shake it,” the statement said."
@@ -206,7 +200,7 @@ def test_carried_by_names_the_carrier_only_without_an_author():
     assert speaker_of(own, "a cheap") == "the Laotian News Agency"
 
 
-def test_a_bare_body_name_takes_its_fuller_earlier_form():
+def test_a_bare_body_name_takes_its_fuller_earlier_form(speaker_of):
     text = (
         "The Russian Security Council met on Friday.\n\nThe Security Council published a "
         "readout. It described the deployment as “brotherly help.”"
@@ -214,7 +208,7 @@ def test_a_bare_body_name_takes_its_fuller_earlier_form():
     assert same_speaker(speaker_of(text, "brotherly"), "Russian Security Council")
 
 
-def test_professor_of_a_university_and_a_prefecture_are_not_people():
+def test_professor_of_a_university_and_a_prefecture_are_not_people(speaker_of):
     text = (
         "Professor Hara Yumi of Kitami University told reporters the timing was no accident.\n\n"
         "“This is a message,” she said.\n\nIn Rumoi, Hokkaido Prefecture, the mood was calm.\n\n"
@@ -222,298 +216,3 @@ def test_professor_of_a_university_and_a_prefecture_are_not_people():
     )
     assert speaker_of(text, "This is a message") == "Hara Yumi"
     assert speaker_of(text, "We hear") != "Hokkaido Prefecture"
-
-
-# Round six: written from the fourth held-out set's errors (sentences invented here).
-
-
-def test_a_person_surnamed_or_known_by_a_call_sign_is_named():
-    text = (
-        "Crowds gathered early on the square.\n\n“We waited since five for the tanks,” said a "
-        "pensioner surnamed Zhou, who came with his grandson.\n\n“They came at dawn,” said a "
-        "gunner who gave only his call sign, Grom."
-    )
-    assert speaker_of(text, "We waited") == "Zhou"
-    assert speaker_of(text, "They came") == "Grom"
-
-
-def test_quoted_by_an_agency_credits_the_person_not_the_agency():
-    text = (
-        "Deputy Energy Minister Oleg Varnin, who led the delegation, was quoted by the state-run "
-        "RIA agency as saying that orders had “gone beyond our forecasts.”"
-    )
-    assert speaker_of(text, "gone beyond") == "Oleg Varnin"
-
-
-def test_a_quote_from_label_names_the_source():
-    text = (
-        "Source: the Belta agency, citing a statement by the Security Council of Belarus\n\n"
-        "Details: The statement said the drills had ended.\n\nQuote from the statement: “The "
-        "exercises were completed in full.”\n\nQuote from Olena Hrytsai, spokesperson for the "
-        "Ministry of Defence of Ukraine: “Minsk is a participant in this war.”"
-    )
-    assert same_speaker(speaker_of(text, "The exercises"), "the Security Council of Belarus")
-    assert speaker_of(text, "Minsk is") == "Olena Hrytsai"
-
-
-def test_the_statement_is_the_last_body_that_spoke():
-    text = (
-        "The drills will continue into October, the press office of the Kazakh Security Council "
-        "said on Monday.\n\nThe secretary met the visiting delegation, the press office said. "
-        "The two sides “agreed to deepen cooperation” on border security, the statement said."
-    )
-    assert same_speaker(
-        speaker_of(text, "agreed to deepen"), "the press office of the Kazakh Security Council"
-    )
-
-
-def test_an_unnamed_spokesman_after_a_named_one_speaks_for_his_body():
-    text = (
-        "Mikhail Orlov, the spokesman of the Russian embassy, spoke first.\n\n“We reject the "
-        "claims,” Orlov said.\n\nMeanwhile, a spokesman for the Foreign Ministry of the DPRK "
-        "issued a press statement on Friday.\n\n“The drills are a rehearsal for invasion,” the "
-        "spokesman said."
-    )
-    assert speaker_of(text, "We reject") == "Mikhail Orlov"
-    assert same_speaker(speaker_of(text, "The drills are"), "the Foreign Ministry of the DPRK")
-
-
-def test_ms_picks_the_namesake_known_as_a_woman():
-    text = (
-        "Park Ji-yeon, a lawmaker, said the talks were overdue. “We need a channel,” Ms. Park "
-        "said.\n\nPark Sung-ho, a retired admiral who is not related to Ms. Park, disagreed. "
-        "“A channel to whom?” he said.\n\n“Seoul must stand with Tokyo on this,” Mr. Park said."
-    )
-    assert speaker_of(text, "We need") == "Park Ji-yeon"
-    assert speaker_of(text, "A channel to") == "Park Sung-ho"
-    assert speaker_of(text, "Seoul must") == "Park Sung-ho"
-
-
-def test_a_capitalised_adjective_opens_a_description_not_a_name():
-    text = (
-        "Exiled opposition politician Dmitri Lenkov was blunter, calling the new service on X "
-        "“a shuttle for arms buyers.”"
-    )
-    assert speaker_of(text, "a shuttle") == "Dmitri Lenkov"
-
-
-def test_an_intelligence_directorate_is_a_body():
-    text = (
-        "The Main Intelligence Directorate of Ukraine (HUR) also reacted, posting on Telegram: "
-        "“The soldiers were sold for shells and cash.”"
-    )
-    assert same_speaker(
-        speaker_of(text, "The soldiers"), "the Main Intelligence Directorate of Ukraine (HUR)"
-    )
-
-
-def test_the_commander_after_a_parenthetical_aside_is_the_named_person():
-    text = (
-        "Taras Hnatyuk (no relation to the MP), a drone unit commander who fought near Sudzha, "
-        "said the enemy had adapted fast.\n\n“At first they walked in columns. Later they hid "
-        "like veterans,” the commander told the paper."
-    )
-    assert speaker_of(text, "At first") == "Taras Hnatyuk"
-
-
-def test_a_representative_of_a_named_company_speaks_for_it():
-    text = (
-        "A representative of Azur Air, which is under Western sanctions, told the outlet on "
-        "condition of anonymity that the carrier saw “no real risks” for crews."
-    )
-    assert speaker_of(text, "no real risks") == "Azur Air"
-
-
-def test_state_media_verbs_of_scorn_are_cues():
-    text = (
-        "The Seoul puppet defence ministry blabbered about “reckless collusion” between the two "
-        "capitals, and the EU chimed in, calling the cooperation “illegal and reckless”."
-    )
-    assert same_speaker(speaker_of(text, "reckless collusion"), "the Seoul puppet defence ministry")
-    assert same_speaker(speaker_of(text, "illegal and"), "the EU")
-
-
-def test_a_bare_body_takes_the_of_phrase_it_was_named_with():
-    text = (
-        "Source: KCNA, citing a written statement by the Central Military Commission of the "
-        "Workers' Party of Korea\n\nThe Central Military Commission also claimed that the "
-        "deployment “fully conforms to the treaty”."
-    )
-    assert same_speaker(
-        speaker_of(text, "fully conforms"),
-        "the Central Military Commission of the Workers' Party of Korea",
-    )
-
-
-# Round seven: written from the fifth held-out set's errors after its one measurement.
-ROUND_SEVEN = {
-    "a cue inside a reported clause is the reporter's": (
-        "State media hailed the visit. The Korean Central News Agency (KCNA) reported Friday "
-        "that the talks in Moscow had confirmed that “the friendship forged in battle will never "
-        "weaken.” Later KCNA reported that the sides agreed to cooperate “in all fields” and "
-        "that Minsk expressed “full support” for the plan.",
-        {
-            "the friendship": "the Korean Central News Agency",
-            "in all fields": "the Korean Central News Agency",
-            "full support": "the Korean Central News Agency",
-        },
-    ),
-    "a statement from a body, then a participle": (
-        "The agency later carried a statement from the Belarusian Foreign Ministry calling the "
-        "sanctions “economic banditry” against two sovereign states.",
-        {"economic banditry": "the Belarusian Foreign Ministry"},
-    ),
-    "a spokesperson of a ministry named in capitals": (
-        "The Russian Foreign Ministry said the drills were routine.\n\nAt a briefing in "
-        "Beijing, a Chinese Foreign Ministry spokesperson declined to comment, calling it “a "
-        "bilateral matter.”",
-        {"a bilateral matter": "the Chinese Foreign Ministry"},
-    ),
-    "an acronym in brackets glosses its body": (
-        "In a post on Telegram, Ukraine's military intelligence agency (HUR) said: “The shells "
-        "are arriving by rail every week.”",
-        {"The shells": "Ukraine's military intelligence agency (HUR)"},
-    ),
-    "a channel named after its head noun": (
-        "Pro-Kremlin bloggers cheered. “Our brothers stood with us in the snow,” the channel "
-        "Zimny Front, which has 300,000 followers, posted.",
-        {"Our brothers": "Zimny Front"},
-    ),
-    "the agency is the body this paragraph is about": (
-        "Ukraine's military intelligence agency said on Monday that more shells had arrived.\n\n"
-        "South Korea's National Intelligence Service (NIS) estimated that 2,000 soldiers had "
-        "been wounded. The agency told lawmakers that the troops were “adapting quickly.”",
-        {"adapting quickly": "South Korea's National Intelligence Service (NIS)"},
-    ),
-    "a call sign or a first name is a person's name": (
-        "Pavel Lukin, a lawmaker, said the figures were low.\n\nA Ukrainian drone operator with "
-        "the call sign Borsuk described the enemy as brave.\n\n“They come in waves,” he told the "
-        "radio.\n\nA foreman who would give only his first name, Anton, employs a dozen of them. "
-        "“They work hard,” he says.",
-        {"They come": "Borsuk", "They work": "Anton"},
-    ),
-    "its spokesman speaks for the body the sentence before was about": (
-        "KUO: That was the state newsreader. And the Kremlin confirmed it, too. Its spokesman "
-        "told reporters that the cooperation was, quote, “our sovereign right.”",
-        {"our sovereign right": "the Kremlin"},
-    ),
-    "an unnamed ministry spokesman speaks for the ministry": (
-        "Ukraine's foreign ministry spokesman posted on X that Minsk was “bragging about a war "
-        "it cannot win.”",
-        {"bragging about": "Ukraine's foreign ministry"},
-    ),
-    "the team is the team, not its report": (
-        "The first report from the Multilateral Sanctions Monitoring Team, released on "
-        "Thursday, lists oil transfers.\n\nThe team said the transfers violated “numerous” "
-        "resolutions.",
-        {"numerous": "the Multilateral Sanctions Monitoring Team"},
-    ),
-    "an age between a name and its role": (
-        "“Harbin has waited for this road for decades,” says Jin Guanghu, 61, an economist at "
-        "a university in Yanji. China, he says, is “not against” closer ties.",
-        {"not against": "Jin Guanghu"},
-    ),
-    "a body that expressed concern and called on others": (
-        "In Paris, the Ministry for Europe and Foreign Affairs expressed its “deep concern” in "
-        "a statement and called on Moscow to “respect its obligations.”",
-        {
-            "deep concern": "the Ministry for Europe and Foreign Affairs",
-            "respect its": "the Ministry for Europe and Foreign Affairs",
-        },
-    ),
-    "and inside a body's name": (
-        "In a statement to the broadcaster, a spokesperson for the Department of Foreign "
-        "Affairs and Trade said:\n\n“Canberra is deeply concerned by these reports.”",
-        {"Canberra is": "the Department of Foreign Affairs and Trade"},
-    ),
-}
-
-
-@pytest.mark.parametrize("text, expected", ROUND_SEVEN.values(), ids=list(ROUND_SEVEN))
-def test_round_seven(text, expected):
-    for quote_start, speaker in expected.items():
-        assert same_speaker(speaker_of(text, quote_start), speaker), quote_start
-
-
-# Round eight: written from the sixth held-out set's errors after its one measurement.
-ROUND_EIGHT = {
-    "initials belong to the name": (
-        "Not everyone agrees. K.S. Raghavan, a former envoy to Seoul, said the line-up “should "
-        "alarm New Delhi”.\n\n“This normalises a proliferator,” Mr. Raghavan said. He said India "
-        "had “no business” there.",
-        {"should alarm": "K.S. Raghavan", "no business": "K.S. Raghavan"},
-    ),
-    "a name with attached initials after a long title": (
-        "Head of the Energy Policy Department of the Ministry of Energy Ch.Batbold informed the "
-        "press.\n\n“The section will be 900 kilometers long,” he said.\n\nResearcher of the "
-        "Institute for Strategic Studies Dr. N.Altantsetseg said the project must be seen in "
-        "context. “Joining a project is not joining a bloc,” she said.",
-        {"The section": "Ch.Batbold", "Joining a project": "N.Altantsetseg"},
-    ),
-    "a nationality names the ministry of an unnamed spokesperson": (
-        "The Russian Foreign Ministry welcomed the move.\n\nIn Beijing, a Chinese foreign "
-        "ministry spokesperson, asked about the announcement at a regular press briefing, said: "
-        "“I am not aware of the details.”",
-        {"I am not aware": "the Chinese foreign ministry"},
-    ),
-    "a call sign, quoted or not": (
-        "Oksana Hnatenko, a volunteer, said supplies were short.\n\nA drone unit commander who "
-        "goes by the call sign “Zubr,” told the paper the enemy had changed tactics.\n\n“Now "
-        "they come in small groups,” Zubr said.\n\nHe described the soldiers as “disciplined.”"
-        "\n\n“The Koreans did more than our generals,” wrote a blogger who goes by the call "
-        "sign Veter on his channel.",
-        {"disciplined": "Zubr", "The Koreans did": "Veter"},
-    ),
-    "the agency is the acronym that followed agency": (
-        "North Korea's state news agency KCNA has published its first dispatch on the visit."
-        "\n\nThe agency said the friendship was “unbreakable”.",
-        {"unbreakable": "KCNA"},
-    ),
-    "a report released by a body": (
-        "A new report from an 11-country monitoring group says shells were shipped.\n\nThe "
-        "report, released Thursday by the Multilateral Sanctions Monitoring Team (MSMT), says "
-        "the transfers “violate” several resolutions.",
-        {"violate": "the Multilateral Sanctions Monitoring Team"},
-    ),
-    "an aside naming the medium": (
-        "The Chinese Embassy in New Delhi, in a post on X, said the cooperation was “not "
-        "directed at any third party”.",
-        {"not directed": "the Chinese Embassy in New Delhi"},
-    ),
-    "a spokesperson of a body speaks for it": (
-        "A spokesperson of the Russian Embassy said Moscow valued its “special and "
-        "privileged” partnership with India.",
-        {"special and": "the Russian Embassy"},
-    ),
-    "the agency that wrote is the body of the paragraph before": (
-        "The state news agency ran a short item.\n\nUkraine's Defense Intelligence (HUR) said "
-        "in a post on Telegram that the admission changed nothing.\n\n“Nothing changes on the "
-        "ground,” the agency wrote.",
-        {"Nothing changes": "Ukraine's Defense Intelligence (HUR)"},
-    ),
-    "ruling inside a body's full name": (
-        "The Central Military Commission of the ruling Workers' Party of Korea said in a "
-        "statement that units had taken part.\n\n“The operation was concluded,” the commission "
-        "said.",
-        {"The operation": "the Central Military Commission of the ruling Workers' Party of Korea"},
-    ),
-}
-
-
-@pytest.mark.parametrize("text, expected", ROUND_EIGHT.values(), ids=list(ROUND_EIGHT))
-def test_round_eight(text, expected):
-    for quote_start, speaker in expected.items():
-        assert same_speaker(speaker_of(text, quote_start), speaker), quote_start
-
-
-def test_straits_are_places_and_unnamed_people_stay_unnamed():
-    text = (
-        "A senior Defense Ministry official said the route — through the Tsugaru Strait and "
-        "along the Kuril Islands — showed “a clear intent.”\n\n“They are coordinating more "
-        "closely,” the official said.\n\nFrench MEP Claire Duval wrote on X that the war had "
-        "reached Europe.\n\nA South Korean diplomat in Brussels, who spoke on condition of "
-        "anonymity, said Seoul was sharing intelligence.\n\n“Every week they stay, they learn,” "
-        "he said."
-    )
-    assert speaker_of(text, "They are coordinating") is None
-    assert speaker_of(text, "Every week") is None

@@ -1,0 +1,64 @@
+"""Whether an unnamed person enters the text between a named one and a pronoun or role noun.
+
+"Lena Varga said ... A second diplomat, who asked not to be named, ... “...,” the diplomat said":
+the role noun then points at the unnamed diplomat, so the speaker is nobody, not Lena Varga.
+"""
+
+from __future__ import annotations
+
+import re
+
+from model.cues import PERSON_NOUNS
+from model.names import NAME_RUN_RE, Registry, is_person_name, strip_titles
+
+_UNNAMED_PERSON = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he (?:second|other|first|third|younger|older))\s+"
+    r"(?:[\w-]+\s+){0,3}?([a-z-]+)\b|\b[Oo]ne of (?:them|the \w+|those)\b()"
+)
+_ASKERS = frozenset({"reporter", "journalist", "correspondent"})
+
+
+def unnamed_role_since(text: str, start: int, pos: int, reg: Registry, role: str) -> bool:
+    """Whether an unnamed person with this role ("A Chinese scholar who asked not to be named")
+    is introduced in text[start:pos], outside quotes and not in apposition to a name."""
+    pattern = rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(role)}\b"
+    for match in re.finditer(pattern, text[:pos]):
+        if match.start() < start or _masked(reg, match.start()):
+            continue
+        if not _describes_someone_named(text, match.start()):
+            return True
+    return False
+
+
+def unnamed_since(text: str, start: int, pos: int, reg: Registry) -> bool:
+    """Whether an unnamed person ("a commander", "one analyst") is introduced in text[start:pos]
+    outside quotes and not in apposition to a name ("Lena Varga, a fellow, ...")."""
+    for match in _UNNAMED_PERSON.finditer(text, start, pos):
+        if _describes_someone_named(text, match.start()):
+            continue
+        role = match.group(1) if match.group(1) is not None else "person"
+        if role in PERSON_NOUNS and role not in _ASKERS and not _masked(reg, match.start()):
+            return True
+    return False
+
+
+def previous_paragraph(text: str, para_start: int) -> int:
+    """Where the paragraph before the one starting at para_start starts."""
+    body = text[:para_start].rstrip()
+    return body.rfind("\n") + 1 if body else 0
+
+
+def _describes_someone_named(text: str, at: int) -> bool:
+    """Whether the indefinite at `at` describes a named person: in apposition ("Lena Varga, 61,
+    a fellow") or as a predicate ("Varga is a fellow", "known as a fellow")."""
+    before = text[max(0, at - 100) : at]
+    if re.search(r"\b(?:is|was|as|by|of|for) $", before):
+        return True
+    match = re.search(
+        rf"({NAME_RUN_RE.pattern})(?:\s+\([^()]{{1,60}}\))?(?:,\s+\d{{1,3}})?,\s+$", before
+    )
+    return match is not None and is_person_name(strip_titles(match.group(1).split())[0])
+
+
+def _masked(reg: Registry, at: int) -> bool:
+    return any(a <= at < b for a, b in reg.masked)
