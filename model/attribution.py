@@ -19,6 +19,7 @@ from model.cues import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
+    SPOKES_NOUNS,
     TIME_PHRASE,
     TITLE_WORDS,
 )
@@ -38,7 +39,6 @@ _ANONYMOUS = re.compile(
 )
 # An unnamed person opening the clause, followed by a modifier rather than the verb: "A U.S.
 # official travelling with the president said", "A European diplomat in Beijing told me".
-_SPEAKS_FOR = frozenset({"representative", "spokesperson", "spokesman", "spokeswoman"})
 _UNNAMED_SUBJECT = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.’'-]+\s+){0,4}?(?P<noun>[a-z-]+)"
     r"(?=\s*,|\s+(?:in|at|of|from|with|on|close|familiar|involved|based|travelling|traveling|who|"
@@ -56,7 +56,7 @@ def _unnamed_subject(seg: str) -> bool:
     body = re.match(r"\s+(?:of|for|from)\s+(?:the|an?)\s+((?:[\w-]+\s+){0,3}[\w-]+)", rest)
     if body and any(w.lower() in ORG_HEADS for w in body.group(1).split()):
         return False  # "An official of the ministry told", "A spokesman of the Russian Embassy"
-    if match.group("noun") in _SPEAKS_FOR and re.match(r"\s+(?:of|for|from)\s+[A-Z]", rest):
+    if match.group("noun") in SPOKES_NOUNS and re.match(r"\s+(?:of|for|from)\s+[A-Z]", rest):
         return False  # "A representative of Azur Air told": the company speaks
     return (
         not _sentence_break(rest)
@@ -89,7 +89,7 @@ def _subject_before(seg: str) -> str | None:
             continue  # "Rep. Dale Whitford, R-Ohio, a member of ..., said"
         if phrase[0].isupper() or phrase.lower() in PERSON_PRONOUNS:
             return phrase
-        if phrase.split()[0] in ("a", "an") and phrase.split()[-1] in _SPEAKS_FOR:
+        if phrase.split()[0] in ("a", "an") and phrase.split()[-1] in SPOKES_NOUNS:
             return phrase  # "a ministry spokesperson, asked about it, said"
         if (
             phrase.startswith("the ")

@@ -160,6 +160,9 @@ shopper commuter spectator onlooker fisherman trucker smuggler broker agent guid
 gunner sniper paratrooper infantryman medic scout
 """)
 
+# Nouns for a person who speaks for a body: unnamed, the body is the speaker.
+SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
+
 # Heads that make a noun phrase an organisation rather than a person.
 ORG_HEADS = frozenset(
     words("""

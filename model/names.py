@@ -170,8 +170,9 @@ def build_registry(text: str, masked: list[tuple[int, int]], sentence_starts: se
     """Collect named people (outside quotes) in text order."""
     reg = Registry(masked=masked)
     for match in NAME_RUN_RE.finditer(text):
-        quoted_alias = _ALIAS_BEFORE.search(text, max(0, match.start() - 40), match.start())
-        if any(a <= match.start() < b for a, b in masked) and not quoted_alias:
+        if any(a <= match.start() < b for a, b in masked) and not _ALIAS_BEFORE.search(
+            text, max(0, match.start() - 40), match.start()
+        ):
             continue  # inside a quote, unless it is a call sign in quotation marks
         # "... by Rep. Lim Da-eun. Later that day": one name per sentence the run crosses
         cuts = [m.end() for m in _SENTENCE_END_IN_RUN.finditer(match.group(0))]

@@ -17,6 +17,7 @@ from model.cues import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
+    SPOKES_NOUNS,
     VAGUE_HEADS,
 )
 from model.names import (
@@ -84,18 +85,15 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
     heads = [w for w in words if w in ORG_HEADS]
     if words[0] in ("a", "an", "one", "another"):
         return _indefinite(reg, phrase, pos, text), True
-    if words[0] == "its" and words[-1] in DOCUMENT_NOUNS:
-        owner = possessor(text, pos, reg)  # "Its first report described ...": the body
-        if owner:
-            return resolve(reg, owner, pos, text)
-    if words[0] == "its" and words[-1] in _SPOKES:
-        owner = possessor(text, pos, reg)  # "The Kremlin confirmed it. Its spokesman said"
+    if words[0] == "its" and (words[-1] in DOCUMENT_NOUNS or words[-1] in SPOKES_NOUNS):
+        # "Its first report described ...", "The Kremlin confirmed it. Its spokesman said": the body
+        owner = possessor(text, pos, reg)
         if owner:
             return resolve(reg, owner, pos, text)
     if words[0] == "its" and len(words) > 1:
         return remember_org(reg, _its(reg, phrase, pos, text), pos), True
     if (
-        words[-1] in _SPOKES
+        words[-1] in SPOKES_NOUNS
         and words[0] not in ("the", "a", "an", "one", "another")
         and "chief" not in words  # "Tokyo's chief cabinet spokesperson": a post, not a body
         and any(w.strip("’'s") in ORG_HEADS for w in words[:-1])
@@ -117,7 +115,7 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         and phrase.split()[-1].islower()
     ):
         person = recent_role(reg, pos, words[-1])
-        if person is None and words[-1] in _SPOKES:
+        if person is None and words[-1] in SPOKES_NOUNS:
             body = _spoken_for(text, pos)  # "The spokesman for the Ministry of ... issued"
             if body:
                 return resolve(reg, body, pos, text)
@@ -126,7 +124,7 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
             if unnamed_role_since(text, last, pos, reg, words[-1]):
                 # "A Western diplomat, who ... said ... “...,” the diplomat said"; an unnamed
                 # spokesman speaks for the body ("a spokesman for the ministry issued ...")
-                body = _spoken_for(text, pos) if words[-1] in _SPOKES else None
+                body = _spoken_for(text, pos) if words[-1] in SPOKES_NOUNS else None
                 return resolve(reg, body, pos, text) if body else (None, True)
         return (person.name if person else None), True
     tokens, gender = strip_titles(phrase.split())
@@ -159,7 +157,6 @@ _NEWSPAPER_HEADS = frozenset({"paper", "newspaper", "daily"})
 _GENERIC_BODIES = frozenset({"government", "administration"})
 
 
-_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative"})
 _DOCS = "|".join(
     sorted(DOCUMENT_NOUNS | {"article", "readout", "communiqué", "reply", "response", "rebuttal"})
 )
@@ -222,7 +219,7 @@ def _indefinite(reg: Registry, phrase: str, pos: int, text: str) -> str | None:
         if heads[-1] in _GENERIC_BODIES:
             return None  # "a senior government official": a person, unnamed
         return org_before(text, pos, heads[-1])
-    if lowered[-1] in _SPOKES:
+    if lowered[-1] in SPOKES_NOUNS:
         body = words[1:-1]
         if not body:
             return subject_org(text, pos, reg)
