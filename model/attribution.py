@@ -58,6 +58,11 @@ def _unnamed_subject(seg: str) -> bool:
         return False  # "An official of the ministry told", "A spokesman of the Russian Embassy"
     if match.group("noun") in SPOKES_NOUNS and re.match(r"\s+(?:of|for|from)\s+[A-Z]", rest):
         return False  # "A representative of Azur Air told": the company speaks
+    between = clause[: match.start("noun")].split()[1:]
+    if match.group("noun") in SPOKES_NOUNS and any(
+        w[:1].isupper() or w.lower() in ORG_HEADS for w in between
+    ):
+        return False  # "A US State Department spokesperson, responding to ..., said"
     return (
         not _sentence_break(rest)
         and not CUE_RE.search(rest)
@@ -78,6 +83,12 @@ def _subject_before(seg: str) -> str | None:
     if not seg.endswith(","):
         phrase = phrase_before(seg)
         return _person_of(seg, phrase) or phrase
+    lead = _NAME_THEN_APPOSITIVE.fullmatch(strip_leading_clauses(seg))
+    if lead and is_person_name(strip_titles(lead.group(1).split())[0]):
+        return lead.group(1)  # "Iryna Bondar, a member of the Committee on X, Y and Z, wrote"
+    body = _BODY_THEN_ASIDE.fullmatch(strip_leading_clauses(seg))
+    if body and body.group(1).split()[-1].lower() in ORG_HEADS:
+        return body.group(1)  # "The Monitoring Team, formed by eleven states including X, Y, said"
     commas = [i for i, c in enumerate(seg[:-1]) if c == ","][-3:]
     if commas:
         named = _appositive_name(seg[: commas[-1]], seg[commas[-1] + 1 : -1])
@@ -103,6 +114,12 @@ def _subject_before(seg: str) -> str | None:
     return phrase_before(seg[:-1].rstrip())
 
 
+_NAME_THEN_APPOSITIVE = re.compile(rf"({NAME_RUN_RE.pattern}),\s+(?:a|an|the)\s[^“”\"«»;]*,")
+_BODY_THEN_ASIDE = re.compile(
+    r"((?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'-]*))*),\s+"
+    r"(?:formed|founded|created|established|set\s+up|launched|made\s+up|which|whose)\s"
+    r"[^“”\"«»;]*,"
+)
 _PARTY_LABEL = re.compile(r"[RDI]-[A-Z][\w.]*")
 _DASH_ASIDE = re.compile(r"\s+[—–]\s[^—–“”\"]{1,80}\s[—–]$")
 _MEDIUM_ASIDE = re.compile(
@@ -251,7 +268,8 @@ def _main_subject(seg: str) -> str | None:
         phrase = phrase_after(absolute.group(1))
         if phrase and absolute.group(1).startswith(phrase) and len(phrase) > 4:
             return phrase if len(phrase) == len(absolute.group(1).rstrip()) else None
-    clause = strip_leading_clauses(seg)
+    # "Global Times struck a different tone, writing ...": the whole segment is the main clause
+    clause = strip_leading_clauses(seg) or seg
     subject = clause_subject(clause)
     if not subject or subject.split()[0].lower() in ("this", "that", "there", "what"):
         return None
@@ -296,7 +314,8 @@ def cue_after(after: str, offset: int, inverted: bool, closed: bool = True):
         # `“...,” China's defence ministry spokesperson, Col. Cao Wei, said`: the name may sit
         # in apposition, as long as the clause runs on from the quote.
         if phrase and (
-            re.sub(r"^(?:his|her|its|their)\s+", "", rest.lstrip("¶ ")).startswith(phrase)
+            rest.lstrip("¶ ").startswith(phrase)
+            or re.sub(r"^(?:his|her|its|their)\s+", "", rest.lstrip("¶ ")).startswith(phrase)
             or (
                 closed
                 and "," in subject[: max(subject.find(phrase), 0)]

@@ -79,7 +79,9 @@ CUE_PHRASES = (
 PARTICIPLE_RE = re.compile(
     r"(?<![\w-])(?:saying|calling|describing|adding|noting|warning|accusing|urging|hailing|"
     r"praising|insisting|arguing|declaring|stressing|claiming|dismissing|branding|labell?ing|"
-    r"denouncing|condemning|vowing|pledging|promising|asserting|announcing|dubbing)(?![\w-])"
+    r"denouncing|condemning|vowing|pledging|promising|asserting|announcing|dubbing|"
+    r"writing|posting|tweeting|stating|telling|cautioning|alleging|charging|terming|decrying|"
+    r"complaining|lamenting)(?![\w-])"
 )
 
 _CUE_ALTERNATIVES = "|".join(CUE_PHRASES + tuple(sorted(CUE_WORDS, key=len, reverse=True)))
@@ -102,7 +104,7 @@ also later then previously once separately recently further again simply flatly 
 quickly publicly privately repeatedly has have had was is would will had long often already has
 had still even instead however meanwhile herself himself themselves itself too in turn openly
 sharply firmly curtly tersely angrily dryly calmly cautiously only nonetheless nevertheless
-however though likewise similarly subsequently
+however though likewise similarly subsequently yesterday today tonight
 """)
 )
 
@@ -172,13 +174,14 @@ service services newspaper daily paper broadcaster outlet media bank legation pr
 secretariat parliament assembly senate congress court prosecutors police guard guards
 union alliance bloc delegation headquarters group centre center foundation
 sinmun shimbun ribao team panel coalition observatory directorate intelligence authority
-company corporation airline firm
+company corporation airline airlines airways railways firm channel
 """)
 )
 
 # Nouns for a document that "says" what its author said ("the statement said").
 DOCUMENT_NOUNS = words(
-    "statement post message report editorial commentary letter communique reply response article"
+    "statement post message report editorial commentary letter communique reply response article "
+    "text document declaration"
 )
 
 # Plural or indefinite speakers that credit nobody in particular ("analysts said").

@@ -171,7 +171,7 @@ def build_registry(text: str, masked: list[tuple[int, int]], sentence_starts: se
     reg = Registry(masked=masked)
     for match in NAME_RUN_RE.finditer(text):
         if any(a <= match.start() < b for a, b in masked) and not _ALIAS_BEFORE.search(
-            text, max(0, match.start() - 40), match.start()
+            text, max(0, match.start() - _ALIAS_WINDOW), match.start()
         ):
             continue  # inside a quote, unless it is a call sign in quotation marks
         # "... by Rep. Lim Da-eun. Later that day": one name per sentence the run crosses
@@ -200,7 +200,7 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
     if not is_person_name(tokens):
         return
     subject = _looks_like_subject(text, start, end, sentence_starts)
-    alias = _ALIAS_BEFORE.search(text, max(0, start - 40), start) is not None
+    alias = _ALIAS_BEFORE.search(text, max(0, start - _ALIAS_WINDOW), start) is not None
     subject = subject or alias
     if alias and tokens[-1].endswith("."):
         tokens[-1] = tokens[-1][:-1]  # "identified only by his surname, Ri."
@@ -217,8 +217,10 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
 # sign Borsuk", "a foreman who gave only his first name, Anton", "a retiree surnamed Wang".
 _ALIAS_BEFORE = re.compile(
     r"\b(?:call\s+sign|nom\s+de\s+guerre|(?:first|given|family|sur)\s*name|surnamed|nicknamed|"
-    r"goes\s+by|going\s+by)\s*,?\s+(?:of\s+)?[“\"‘]?$"
+    r"goes\s+by|going\s+by|(?:identified|known)(?:\s+by\s+[^,.;“”\"]{1,40}?)?\s+only\s+as)"
+    r"\s*,?\s+(?:of\s+)?[“\"‘]?$"
 )
+_ALIAS_WINDOW = 80
 
 
 def _looks_like_subject(text: str, start: int, end: int, sentence_starts: set[int]) -> bool:
@@ -271,10 +273,27 @@ def _disambiguate(reg: Registry, candidates: list[Person], after: str, pos: int)
         for person in candidates:
             if org.group(1) in person.context:
                 return person
+    # "Sharma, the former envoy, said": the apposition repeats what the article said of one
+    appos = re.match(r"^[\w’'. -]{0,30}?,\s+(?:the|a|an)\s+([^,.;“”\"]{2,60})[,.;]", after)
+    if appos:
+        described = {w for w in re.findall(r"[a-z]{4,}", appos.group(1).lower())}
+        described |= {_ROLE_SYNONYMS[w] for w in described if w in _ROLE_SYNONYMS}
+        scores = [len(described & _words_of_sentence(p.context)) for p in candidates]
+        best = max(scores)
+        if best and scores.count(best) == 1:
+            return candidates[scores.index(best)]
     for mention in reversed(reg.mentions):
         if mention.person in candidates and mention.pos < pos:
             return mention.person
     return candidates[-1]
+
+
+def _words_of_sentence(context: str) -> set[str]:
+    """The longer words of the sentence that introduced a person (their description)."""
+    return set(re.findall(r"[a-z]{4,}", re.split(r"(?<=[.!?])\s", context)[0].lower()))
+
+
+_ROLE_SYNONYMS = {"envoy": "ambassador", "ambassador": "envoy", "lawmaker": "legislator"}
 
 
 def recent_person(

@@ -39,6 +39,9 @@ def _org_before(text: str, pos: int, head: str | None) -> str | None:
         acronym = re.match(r" ([A-Z]{2,6})\b", text[match.end() :])
         if phrase and acronym and match.group(0).islower():
             return acronym.group(1)  # "North Korea's state news agency KCNA"
+        titled = re.match(r" ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3})\b", text[match.end() :])
+        if phrase and titled and match.group(0) in _MEDIA_HEADS:
+            return titled.group(1)  # "the pro-war Telegram channel Severny Veter"
         tail = _NAME_TAIL.match(text[match.end() :])
         if phrase and tail and phrase.lower().split()[0] == "the" and len(phrase.split()) == 2:
             return phrase + tail.group(0)  # "the Ministry of Foreign Affairs of the DPRK"
@@ -61,6 +64,7 @@ def _org_before(text: str, pos: int, head: str | None) -> str | None:
     return plain
 
 
+_MEDIA_HEADS = frozenset({"channel", "newspaper", "broadcaster", "outlet", "daily", "paper"})
 _NAME_TAIL = re.compile(
     r"(?:\s+(?:of|for|to|in)\s+(?:the\s+)?(?:ruling\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)+"
 )
@@ -124,6 +128,11 @@ _POSSESSIVE_ACRONYM = re.compile(r"^(?:the\s+)?[\w .’'-]+['’]s\s+(?:official
 _POSSESSIVE_AGENCY = re.compile(
     r"^(?:the\s+)?[\w .’'-]+['’]s\s+(?:official\s+|state\s+)*([A-Z][\w-]+)\s+news\s+agency$"
 )
+# "The official KCNA news agency", "the state-run Xinhua news agency": the agency's name
+_NAMED_AGENCY = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?:official|state|state-run|state-owned|government)\s+)*"
+    r"([A-Z][\w-]+)\s+news\s+agency$"
+)
 
 
 # "the DPRK's Rodong Sinmun newspaper": a paper's own name needs neither owner nor "newspaper"
@@ -144,14 +153,17 @@ def clean_org(phrase: str) -> str:
     acronym = _POSSESSIVE_ACRONYM.match(phrase)
     if acronym and not re.search(r"[a-z]", phrase[acronym.end(1) :].replace("news agency", "")):
         return acronym.group(1)
-    agency = _POSSESSIVE_AGENCY.match(phrase)
+    agency = _POSSESSIVE_AGENCY.match(phrase) or _NAMED_AGENCY.match(phrase)
     if agency:
         return agency.group(1)  # "China's Xinhua news agency" is Xinhua
     named = _POSSESSIVE_NAMED_AGENCY.match(phrase) or _POSSESSIVE_NEWSPAPER.match(phrase)
     if named:
         return named.group(1)
-    # "the same State Department", "The 11-country Monitoring Team": not part of the name
-    return re.sub(r"^((?:the|The)\s+)(?:official|same|\d+-[a-z]+)\s+", r"\1", phrase)
+    # "the same State Department", "The 11-country Monitoring Team", "the state-run China
+    # Daily": not part of the name
+    return re.sub(
+        r"^((?:the|The)\s+)(?:official|same|state-run|state-owned|\d+-[a-z]+)\s+", r"\1", phrase
+    )
 
 
 _LINK_WORDS = frozenset({"of", "the", "and", "for", "on"})
@@ -322,6 +334,8 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
     by = _ISSUED_BY.match(text, pos + own.end()) if own else None
     if by:  # "The report, released Thursday by the Monitoring Team, says"
         return phrase_after(text[by.end() : by.end() + 200])
+    if noun in _ANY_DOCUMENT:  # "The text said": the statement, report, ... named before
+        noun = "(?:" + "|".join(sorted(DOCUMENT_NOUNS - _ANY_DOCUMENT)) + ")"
     base = max(0, pos - _LOOK_BACK)
     issued = list(re.finditer(_ISSUED_IN.format(noun=noun), text[base:pos]))
     issued_at = base + issued[-1].start() if issued else -1
@@ -339,10 +353,11 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
         source = _ISSUED_BY.match(sentence, match.end())
         subject = sentence_subject(sentence)
         if source:
-            if source.group("verb") in _CARRYING and subject and noun not in subject.lower():
+            carried = source.group("verb") in _CARRYING
+            if carried and subject and not re.search(rf"(?i)\b{noun}", subject):
                 return subject  # "In a statement carried by KCNA, the ministry said": its author
             return phrase_after(sentence[source.end() :])
-        if subject and noun in subject.lower():
+        if subject and re.search(rf"(?i)\b{noun}", subject):
             continue  # "The statement went on to say ...": look further back for its author
         return subject
     if issuer is None and noun in _BODY_DOCUMENTS:
@@ -353,6 +368,7 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
 
 
 _BODY_DOCUMENTS = frozenset({"statement", "communique", "communiqué", "readout"})
+_ANY_DOCUMENT = frozenset({"text", "document"})
 
 
 def _body_that_spoke(sentence: str) -> str | None:

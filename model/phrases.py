@@ -20,7 +20,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİŁŃŇŌŐŒŘŚŞŠŢŤŪ�
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _TRAILING_LABEL = re.compile(r"\s*\((?![A-Z]{2,}\))[^()\n]{1,40}\)\s*$")
 _TOKEN_RE = re.compile(r"\([A-Z]{2,}\)|[\w’'.-]+|¶+|[,;:()—–]")
-_DETERMINERS = frozenset({"the", "a", "an", "one"})
+_DETERMINERS = frozenset({"the", "a", "an", "one", "its"})
 _LINKS = frozenset({"of", "to", "for", "in"})
 # Words that end a noun phrase when met (reading either way).
 _STOP = (

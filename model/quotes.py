@@ -283,13 +283,12 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
     """Every quote in `text` with its speaker, cue and context; offsets index `text` exactly."""
     # Titles and headlines are named, not said: set aside before attribution so that a split
     # quote around a book title ("author of “The Hermit and the Dragon.” “...”") stays whole.
-    spans = [
-        span
-        for span in find_spans(text)
-        if not _is_title(text[span.start : span.end]) and not _in_headline(text, span)
-    ]
+    spans, titles = [], []
+    for span in find_spans(text):
+        named = _is_title(text[span.start : span.end]) or _in_headline(text, span)
+        (titles if named else spans).append(span)
     sents = sentences(text)
-    attributor = Attributor(text, spans, sents)
+    attributor = Attributor(text, spans, sents, titles)
     quotes = []
     for index, span in enumerate(spans):
         speaker, cue, attributed = attributor.attribute(index)

@@ -47,7 +47,12 @@ from model.organisations import (
     subject_org,
 )
 from model.phrases import phrase_after
-from model.unnamed import previous_paragraph, unnamed_role_since, unnamed_since
+from model.unnamed import (
+    previous_paragraph,
+    unnamed_role_since,
+    unnamed_since,
+    unnamed_spokesperson,
+)
 
 
 def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None, bool]:
@@ -60,7 +65,11 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         para_start = text.rfind("\n", 0, pos) + 1
         person = recent_person(reg, pos, PERSON_PRONOUNS[lowered], para_start)
         last = max((m.pos for m in reg.mentions if m.person is person and m.pos < pos), default=-1)
-        if unnamed_since(text, max(last, previous_paragraph(text, para_start)), pos, reg):
+        since = max(last, previous_paragraph(text, para_start))
+        spokes = unnamed_spokesperson(text, since, pos, reg)
+        if spokes:
+            return resolve(reg, spokes[0], spokes[1], text)  # "A spokesman for X said ... he added"
+        if unnamed_since(text, since, pos, reg):
             return None, True  # "an interview with a commander ... “...,” he said."
         if person is not None:
             note_speaker(reg, pos, person, lowered)
@@ -115,17 +124,18 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         and phrase.split()[-1].islower()
     ):
         person = recent_role(reg, pos, words[-1])
-        if person is None and words[-1] in SPOKES_NOUNS:
-            body = _spoken_for(text, pos)  # "The spokesman for the Ministry of ... issued"
+        last = max((m.pos for m in reg.mentions if m.person is person and m.pos < pos), default=0)
+        if words[-1] in SPOKES_NOUNS:
+            # "a spokesman for the ministry issued ...", "referred to remarks by its
+            # spokesperson": an unnamed spokesman speaks for the body
+            spokes = unnamed_spokesperson(text, last, pos, reg)
+            if spokes:
+                return resolve(reg, spokes[0], spokes[1], text)
+            body = _spoken_for(text, pos) if person is None else None
             if body:
-                return resolve(reg, body, pos, text)
-        if person is not None:
-            last = max(m.pos for m in reg.mentions if m.person is person and m.pos < pos)
-            if unnamed_role_since(text, last, pos, reg, words[-1]):
-                # "A Western diplomat, who ... said ... “...,” the diplomat said"; an unnamed
-                # spokesman speaks for the body ("a spokesman for the ministry issued ...")
-                body = _spoken_for(text, pos) if words[-1] in SPOKES_NOUNS else None
-                return resolve(reg, body, pos, text) if body else (None, True)
+                return resolve(reg, body, pos, text)  # "The spokesman for the Ministry of ..."
+        if person is not None and unnamed_role_since(text, last, pos, reg, words[-1]):
+            return None, True  # "A Western diplomat, who ... said ... “...,” the diplomat said"
         return (person.name if person else None), True
     tokens, gender = strip_titles(phrase.split())
     if is_person_name(tokens) and not is_org(phrase):
@@ -272,14 +282,29 @@ _ONLY_NAME = re.compile(
 )
 
 
+_ALIAS_LATER = re.compile(
+    r"\b(?:only\s+(?:his|her|their)\s+(?:first\s+|given\s+|family\s+|sur)?name|call\s+sign|"
+    r"(?:identified|known)(?:\s+by\s+[^,.;“”\"]{1,40}?)?\s+only\s+as)\s*,?\s+[“\"‘]?"
+    rf"({NAME_RUN_RE.pattern})"
+)
+
+
 def _only_surname(phrase: str, pos: int, text: str) -> str | None:
     """`said a wholesaler who gave only his surname, Liu`, `a retiree surnamed Liu`, `a
-    commander who gave only his call sign, Grom`: that name is the speaker."""
+    commander who gave only his call sign, Grom`, `a crane operator who agreed to talk on
+    condition that only his first name, Sergei, be used`: that name is the speaker."""
     at = text.find(phrase, max(0, pos - 5), pos + len(phrase) + 60)
     if at < 0:
         return None
     match = _ONLY_NAME.match(text, at + len(phrase))
-    return match.group(1) if match else None
+    if match:
+        return match.group(1)
+    if phrase.split()[0].lower() not in ("a", "an", "one", "another"):
+        return None
+    rest = text[at + len(phrase) : at + len(phrase) + 160]
+    rest = re.split(r"[.!?]\s|\n|[“”\"]", rest, maxsplit=1)[0]
+    later = _ALIAS_LATER.search(rest)
+    return later.group(1).rstrip(".") if later else None
 
 
 def _appositive_after(phrase: str, pos: int, text: str) -> str | None:

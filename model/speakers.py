@@ -18,8 +18,8 @@ from model.attribution import (
     stated_by,
     strip_leading_clauses,
 )
-from model.cues import VAGUE_HEADS, words
-from model.names import build_registry
+from model.cues import CUE_RE, VAGUE_HEADS, words
+from model.names import NAME_RUN_RE, build_registry, is_person_name, strip_titles
 from model.organisations import sentence_subject
 from model.phrases import phrase_after
 from model.resolution import resolve
@@ -32,11 +32,12 @@ _INHERIT_GAP = 2  # a quote may take its speaker from a quote at most this many 
 class Attributor:
     """Finds the speaker and cue of each quote span, in text order (resolution needs order)."""
 
-    def __init__(self, text: str, spans, sents: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, spans, sents: list[tuple[int, int]], titles=()) -> None:
         self.text = text
         self.spans = spans
         self.sents = sents
-        masked = [(s.open_mark, _close(s)) for s in spans]
+        # Titles set aside by the caller still name nobody: "author of “The Northern Triangle”".
+        masked = sorted((s.open_mark, _close(s)) for s in [*spans, *titles])
         self.reg = build_registry(text, masked, {a for a, _ in sents})
         self.results: list[tuple[str | None, str | None, bool]] = []
 
@@ -165,6 +166,12 @@ class Attributor:
             return None
         sent_start = self._sentence(prev_end - 1)[0]
         before = self._masked(sent_start, prev_end, index)
+        caption = _LOWER_THIRD.match(before)
+        if caption and not CUE_RE.search(before) and "\n" in self.text[prev_end:para_start]:
+            tokens, _ = strip_titles(caption.group(1).split())
+            if is_person_name(tokens):
+                # "[Soundbite] Choi Eun-mi, Research Fellow, Korea Institute ... (Korean) :"
+                return caption.group(1), ":", sent_start + caption.start(1)
         return self._colon_lead(before, sent_start)
 
     def _after_later(self, index: int):
@@ -173,10 +180,15 @@ class Attributor:
         if not found:
             return None
         after, offset = found
-        clause_start = after.rfind(",") + 1
-        if clause_start <= 0:
-            return None
-        return cue_after(after[clause_start:], offset + clause_start, inverted=False)
+        # "... “grave concerns” to both, Japan's defence ministry said, calling it ...": the
+        # attribution may be any clause after the first comma, not only the last one.
+        commas = [i for i, c in enumerate(after) if c == ","]
+        ends = [*commas[1:], len(after)] if commas else []
+        for start, end in reversed(list(zip(commas, ends, strict=True))):
+            found = cue_after(after[start + 1 : end], offset + start + 1, inverted=False)
+            if found:
+                return found
+        return None
 
     def _interviewee(self, pos: int) -> str | None:
         """In a Q&A interview an answer right after a "Q:" line is the interviewee's."""
@@ -278,6 +290,10 @@ def _is_unnamed(phrase: str) -> bool:
 _LABELLED_SOURCE = re.compile(
     r"^\s*(?:Quote|Quotes|Comment|Comments|Statement|Reaction|Response|Message|Post|Words)"
     r"\s+(?:from|by|of)\s+"
+)
+# A broadcast caption before a sound bite: a name, then its titles, then a colon.
+_LOWER_THIRD = re.compile(
+    rf"^\s*(?:\[[^\]]{{1,30}}\]\s*)?({NAME_RUN_RE.pattern})\s*,\s*[^:“”\"«»]{{1,150}}:\s*$"
 )
 _QUESTION_LINE = re.compile(r"(?:^|\n)(?:Q|Question)\s*[:.][^\n]*\n\s*$")
 _TRANSCRIPT_LABEL = re.compile(

@@ -10,6 +10,7 @@ import re
 
 from model.cues import PERSON_NOUNS
 from model.names import NAME_RUN_RE, Registry, is_person_name, strip_titles
+from model.phrases import phrase_after
 
 _UNNAMED_PERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he (?:second|other|first|third|younger|older))\s+"
@@ -21,7 +22,10 @@ _ASKERS = frozenset({"reporter", "journalist", "correspondent"})
 def unnamed_role_since(text: str, start: int, pos: int, reg: Registry, role: str) -> bool:
     """Whether an unnamed person with this role ("A Chinese scholar who asked not to be named")
     is introduced in text[start:pos], outside quotes and not in apposition to a name."""
-    pattern = rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(role)}\b"
+    pattern = (
+        rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:[A-Z]\.){{2,3}}\s+|[\w’'-]+\s+){{0,4}}?"
+        rf"{re.escape(role)}\b"
+    )
     for match in re.finditer(pattern, text[:pos]):
         if match.start() < start or _masked(reg, match.start()):
             continue
@@ -42,6 +46,36 @@ def unnamed_since(text: str, start: int, pos: int, reg: Registry) -> bool:
     return False
 
 
+_UNNAMED_SPOKES = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Tt]heir)\s+(?:(?:[A-Z]\.){2,3}\s+|[\w’'-]+\s+){0,4}?"
+    r"(?:spokes(?:man|woman|person)|representative)\b(?P<of>\s+(?:for|of|from)\s+)?"
+)
+
+
+def unnamed_spokesperson(text: str, start: int, pos: int, reg: Registry) -> tuple[str, int] | None:
+    """The phrase and position of an unnamed spokesperson introduced in text[start:pos] ("a
+    Unification Ministry spokesperson", "a spokesman for the foreign ministry", "its
+    spokesperson"), when nobody else unnamed came after: "the spokesperson" and "he" then
+    point at that spokesperson, who speaks for the body."""
+    found = None
+    for match in _UNNAMED_SPOKES.finditer(text, start, pos):
+        if not _masked(reg, match.start()) and not _describes_someone_named(text, match.start()):
+            found = match
+    if found is None:
+        return None
+    for other in _UNNAMED_PERSON.finditer(text, found.end(), pos):
+        role = other.group(1) if other.group(1) is not None else "person"
+        if role in PERSON_NOUNS and not _masked(reg, other.start()):
+            return None  # "... a spokesman for the ministry. A diplomat who ...": not him
+    phrase = found.group(0).strip()
+    if found.group("of"):
+        body = phrase_after(text[found.end() : pos])
+        if not body:
+            return None
+        phrase = f"{phrase} {body}"
+    return phrase, found.start()
+
+
 def previous_paragraph(text: str, para_start: int) -> int:
     """Where the paragraph before the one starting at para_start starts."""
     body = text[:para_start].rstrip()
@@ -54,6 +88,8 @@ def _describes_someone_named(text: str, at: int) -> bool:
     before = text[max(0, at - 100) : at]
     if re.search(r"\b(?:is|was|as|by|of|for) $", before):
         return True
+    # "... are in China. Qiao Lanfeng, a professor": the name starts after the full stop
+    before = re.split(r"[.!?]\s+", before)[-1]
     match = re.search(
         rf"({NAME_RUN_RE.pattern})(?:\s+\([^()]{{1,60}}\))?(?:,\s+\d{{1,3}})?,\s+$", before
     )
