@@ -45,6 +45,11 @@ _UNNAMED_SUBJECT = re.compile(
     r"working|speaking|attending|visiting)\b)"
 )
 UNNAMED = "an unnamed source"  # resolves to no speaker
+# An indefinite speaker granted anonymity in the attribution itself: "“...,” a senior official
+# of the presidential office said on condition of anonymity." The codebook's null.
+ANONYMITY = re.compile(
+    r"on condition of anonymity|anonymously|(?:asked|requested) not to be (?:named|identified)"
+)
 
 
 def _unnamed_subject(seg: str) -> bool:
@@ -75,6 +80,9 @@ def _subject_before(seg: str) -> str | None:
     seg = _GAP_TAIL.sub("", seg.rstrip())
     seg = _DASH_ASIDE.sub("", seg)  # "Ivan Kostyk — no relation to the mayor — said"
     seg = _MEDIUM_ASIDE.sub(",", seg)  # "The embassy in Delhi, in a post on X, said"
+    document = _DOCUMENT_OF_EVENT.search(seg)
+    if document:  # "and a Kremlin readout of Shoigu's visit praised": the readout's author
+        return document.group("doc")
     relative = _RELATIVE.search(seg)
     if relative:  # "led by Pavel Dorin, deputy chair of ..., who told": the name before
         seg = seg[: relative.start()] + ","
@@ -84,7 +92,8 @@ def _subject_before(seg: str) -> str | None:
         phrase = phrase_before(seg)
         return _person_of(seg, phrase) or phrase
     lead = _NAME_THEN_APPOSITIVE.fullmatch(strip_leading_clauses(seg))
-    if lead and is_person_name(strip_titles(lead.group(1).split())[0]):
+    lead_name = strip_titles(lead.group(1).split())[0] if lead else []
+    if len(lead_name) > 1 and is_person_name(lead_name):
         return lead.group(1)  # "Iryna Bondar, a member of the Committee on X, Y and Z, wrote"
     body = _BODY_THEN_ASIDE.fullmatch(strip_leading_clauses(seg))
     if body and body.group(1).split()[-1].lower() in ORG_HEADS:
@@ -119,6 +128,17 @@ _BODY_THEN_ASIDE = re.compile(
     r"((?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'-]*))*),\s+"
     r"(?:formed|founded|created|established|set\s+up|launched|made\s+up|which|whose)\s"
     r"[^“”\"«»;]*,"
+)
+
+
+def _is_name(phrase: str) -> bool:
+    tokens = strip_titles(phrase.split())[0]
+    return len(tokens) >= 2 and is_person_name(tokens) and NAME_RUN_RE.fullmatch(phrase) is not None
+
+
+_DOCUMENT_OF_EVENT = re.compile(
+    r"(?:^|,\s+and\s+|\band\s+)(?P<doc>(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w’'-]*\s+){1,3}"
+    rf"(?:{'|'.join(sorted(DOCUMENT_NOUNS))}))\s+(?:of|on|about)\s+[^,;“”\"«»]{{1,60}}$"
 )
 _PARTY_LABEL = re.compile(r"[RDI]-[A-Z][\w.]*")
 _DASH_ASIDE = re.compile(r"\s+[—–]\s[^—–“”\"]{1,80}\s[—–]$")
@@ -186,7 +206,11 @@ def cue_before(before: str, offset: int):
             continue  # "cooperation would continue “...”" reports no speech
         quoted = _QUOTED_AS.search(before, 0, match.start())
         if quoted and PARTICIPLE_RE.fullmatch(match.group(0)):
-            # "Yonhap quoted the ministry as saying": the words are the ministry's
+            # "Yonhap quoted the ministry as saying": the words are the ministry's; "quoted the
+            # head of the district, Gennady Voronkov, as saying": his
+            appos = quoted.group("appos")
+            if appos and _is_name(appos):
+                return appos, "quoted", offset + quoted.start("appos")
             return quoted.group("who"), "quoted", offset + quoted.start("who")
         if ACCORDING_RE.fullmatch(match.group(0)):
             phrase = phrase_after(before[match.end() :])
@@ -211,6 +235,12 @@ def cue_before(before: str, offset: int):
         coordinated = _coordinated_subject(before[: match.start()])
         if coordinated:
             return coordinated, match.group(0), offset + before.find(coordinated)
+        after_quote = re.search(r"¶[,—–-]?\s*$", before[: match.start()]) is not None
+        inverted = phrase_after(before[match.end() :]) if after_quote else None
+        if inverted and inverted[0].isupper() and inverted.split()[0] not in ("The", "A", "An"):
+            # "“A,” said Yelena Tarkhova, a deputy director, “and B.”": the second part too
+            at = before.find(inverted, match.end())
+            return inverted, match.group(0), offset + at
         first_phrase = first_phrase or (None, match.group(0), offset + match.start())
     return first_phrase
 
@@ -218,7 +248,7 @@ def cue_before(before: str, offset: int):
 _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|can|should|may|might|must|to|not)\s+$")
 # "Yonhap quoted the ministry as saying"; not "X was quoted by Yonhap as saying" (X's words)
 _QUOTED_AS = re.compile(
-    r"\bquoted\s+(?!by\s)(?P<who>[^,;:“”\"]{2,80}?)(?:,[^;:“”\"]{1,100},)?\s+as\s+$"
+    r"\bquoted\s+(?!by\s)(?P<who>[^,;:“”\"]{2,80}?)(?:,\s*(?P<appos>[^;:“”\"]{1,100}),)?\s+as\s+$"
 )
 _DOCUMENT_BY = re.compile(
     rf"\b(?:{'|'.join(sorted(DOCUMENT_NOUNS))})\s+(?:from|by)\s+"

@@ -24,6 +24,7 @@ hail condemn denounce criticize criticise slam blast dismiss label dub brand ter
 assert confirm deny mock scoff answer recount testify tout welcome chide retort grumble muse
 observe signal summarise summarize underline underscore lament fume thunder repeat report
 gush marvel bristle blabber babble prattle trumpet clamor clamour rant squawk express voice
+analyse analyze confide nuance assure
 """)
 
 _IRREGULAR = {
@@ -85,7 +86,12 @@ PARTICIPLE_RE = re.compile(
 )
 
 _CUE_ALTERNATIVES = "|".join(CUE_PHRASES + tuple(sorted(CUE_WORDS, key=len, reverse=True)))
-CUE_RE = re.compile(rf"(?<![\w’'-])(?:{_CUE_ALTERNATIVES})(?![\w’'-])")
+# "a former diplomat posted to Seoul" was sent there; "posted to Telegram" wrote.
+_POSTED_TO_A_PLACE = (
+    r"(?<=posted)\s+(?:to|in|at)\s+"
+    r"(?!Telegram|X\b|Facebook|WeChat|Weibo|Instagram|VK|Twitter|Truth|its|his|her|their)[A-Z]"
+)
+CUE_RE = re.compile(rf"(?<![\w’'-])(?:{_CUE_ALTERNATIVES})(?![\w’'-])(?!{_POSTED_TO_A_PLACE})")
 ACCORDING_RE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|in the words of)\s+")
 
 # Words between a speaker and the cue ("Ward also said", "she has long argued").
@@ -104,7 +110,7 @@ also later then previously once separately recently further again simply flatly 
 quickly publicly privately repeatedly has have had was is would will had long often already has
 had still even instead however meanwhile herself himself themselves itself too in turn openly
 sharply firmly curtly tersely angrily dryly calmly cautiously only nonetheless nevertheless
-however though likewise similarly subsequently yesterday today tonight
+however though likewise similarly subsequently yesterday today tonight merely
 """)
 )
 
@@ -181,7 +187,7 @@ company corporation airline airlines airways railways firm channel
 # Nouns for a document that "says" what its author said ("the statement said").
 DOCUMENT_NOUNS = words(
     "statement post message report editorial commentary letter communique reply response article "
-    "text document declaration"
+    "text document declaration readout"
 )
 
 # Plural or indefinite speakers that credit nobody in particular ("analysts said").

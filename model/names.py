@@ -183,8 +183,16 @@ def build_registry(text: str, masked: list[tuple[int, int]], sentence_starts: se
 
 def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: set[int]) -> None:
     raw = text[start:end].rstrip()
-    end = start + len(raw)
+    preposition = LEADING_PREPOSITION.match(raw)
+    if preposition:  # "For Kang Mi-yeon, a former diplomat, the winner is clear"
+        start, raw = start + preposition.end(), raw[preposition.end() :]
     tokens, gender = strip_titles(raw.split())
+    if " of " in raw and (len(tokens) < 2 or not is_person_name(tokens)):
+        # "Lawmaker Bonar Siregar of House Commission I": the person, not the post's body
+        head, head_gender = strip_titles(raw[: raw.index(" of ")].split())
+        if len(head) >= 2 and is_person_name(head):
+            raw, tokens, gender = raw[: raw.index(" of ")], head, head_gender
+    end = start + len(raw)
     offset = end - len(" ".join(tokens))
     if tokens and _SENTENCE_FULL_STOP.fullmatch(tokens[-1]):
         tokens[-1] = tokens[-1][:-1]  # "by Rep. Park Min-ah." ends the sentence
@@ -199,14 +207,18 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
         return
     if not is_person_name(tokens):
         return
-    subject = _looks_like_subject(text, start, end, sentence_starts)
+    # "For Kang Mi-yeon, ...": a sentence about her view, so she is its subject
+    subject = preposition is not None or _looks_like_subject(text, start, end, sentence_starts)
     alias = _ALIAS_BEFORE.search(text, max(0, start - _ALIAS_WINDOW), start) is not None
     subject = subject or alias
     if alias and tokens[-1].endswith("."):
         tokens[-1] = tokens[-1][:-1]  # "identified only by his surname, Ri."
+    aged = _AGE_AFTER.match(text, offset + len(" ".join(tokens)))  # "Anton, 34, a mechanic"
     person = lookup(reg, " ".join(tokens), offset, text, gender)
-    if person is None and (len(tokens) >= 2 or alias or _INITIALLED.fullmatch(tokens[0])):
-        person = Person(" ".join(tokens), offset, gender, text[offset : offset + 160])
+    if person is None and (len(tokens) >= 2 or alias or aged or _INITIALLED.fullmatch(tokens[0])):
+        # The context keeps the titles before the name: "the retired general" finds "Retired
+        # Lieutenant General Hideo Kanzaki".
+        person = Person(" ".join(tokens), offset, gender, text[start : offset + 160])
         reg.people.append(person)
     if person is not None:
         person.gender = person.gender or gender
@@ -217,10 +229,15 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
 # sign Borsuk", "a foreman who gave only his first name, Anton", "a retiree surnamed Wang".
 _ALIAS_BEFORE = re.compile(
     r"\b(?:call\s+sign|nom\s+de\s+guerre|(?:first|given|family|sur)\s*name|surnamed|nicknamed|"
-    r"goes\s+by|going\s+by|(?:identified|known)(?:\s+by\s+[^,.;“”\"]{1,40}?)?\s+only\s+as)"
+    r"goes\s+by|going\s+by|(?:identified|known)(?:\s+by\s+[^,.;“”\"]{1,40}?)?\s+only\s+as|"
+    r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"
+    r"friend))"
     r"\s*,?\s+(?:of\s+)?[“\"‘]?$"
 )
 _ALIAS_WINDOW = 80
+# A capitalised preposition that a name run swallows at a sentence start ("For Kang Mi-yeon").
+LEADING_PREPOSITION = re.compile(r"(?:For|To|With|From|Like|Unlike|According to)\s+")
+_AGE_AFTER = re.compile(r",\s+\d{1,3},\s+(?:a|an|the)\s")
 
 
 def _looks_like_subject(text: str, start: int, end: int, sentence_starts: set[int]) -> bool:
@@ -230,6 +247,10 @@ def _looks_like_subject(text: str, start: int, end: int, sentence_starts: set[in
     before = text[max(0, start - 3) : start].rstrip(" ")
     if start in sentence_starts or not before or before[-1] in '.!?\n,;:—–(“"‘':
         return True
+    if re.search(
+        r"\b[Aa]ccording to\s+(?:[A-Z][\w.-]*\s+){0,6}$", text[max(0, start - 80) : start]
+    ):
+        return True  # "According to Deputy Minister Oleg Zavyalov, ...": a source, as a subject
     word = re.search(r"([\w-]+)\s*$", text[max(0, start - 40) : start])
     return bool(word) and word.group(1) in INTRODUCING_WORDS
 

@@ -340,6 +340,10 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
     issued = list(re.finditer(_ISSUED_IN.format(noun=noun), text[base:pos]))
     issued_at = base + issued[-1].start() if issued else -1
     issuer = phrase_before(text[:issued_at]) if issued else None
+    if issued and not issuer:
+        # "The Monitoring Team (MSMT), set up last fall after ..., said in its first report"
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, issued_at)]
+        issuer = sentence_subject(text[(ends[-1] if ends else 0) : issued_at])
     # A document is often discussed for several paragraphs after the one that introduced it.
     spoke = None
     for start, sentence in _sentences_before(text, pos, reg, paragraphs=5):
@@ -367,6 +371,7 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
     return issuer
 
 
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][”\"’»]?\s+(?=[A-Z“\"«])|\n")
 _BODY_DOCUMENTS = frozenset({"statement", "communique", "communiqué", "readout"})
 _ANY_DOCUMENT = frozenset({"text", "document"})
 

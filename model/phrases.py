@@ -167,6 +167,8 @@ def phrase_after(text: str) -> str | None:
     capitalised_name = len(tokens) > 1 and tokens[0][0].isupper() and _is_cap(tokens[1])
     if first in ("he", "she", "they", "it", "we") and not capitalised_name:
         return tokens[0]  # but "said He Zhenyu, a commentator": a name
+    if first in ("him", "her", "them") and re.match(r"\w+\s*[,.;:]", stripped):
+        return tokens[0]  # "According to him, ..."; not "according to her ministry"
     taken: list[str] = []
     for index, token in enumerate(tokens):
         lower = token.lower()
@@ -201,6 +203,10 @@ def phrase_after(text: str) -> str | None:
             break
         if lower.endswith("ed") and taken and prev not in _DETERMINERS | _POSSESSIVE_DETERMINERS:
             break  # "the foreign ministry thanked Russia": a verb ends the subject
+        bare = lower.rstrip(".,;:")
+        if taken and bare != lower and (bare in _NOUNS or bare in PERSON_NOUNS):
+            taken.append(token)  # "said one Senate committee aide." ends with its head noun
+            break
         if taken and _ends_noun_phrase(taken[-1], lower):
             break  # "Baek Sung-ho went further", "state media made the most of it"
         taken.append(token)

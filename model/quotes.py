@@ -285,7 +285,11 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
     # quote around a book title ("author of “The Hermit and the Dragon.” “...”") stays whole.
     spans, titles = [], []
     for span in find_spans(text):
-        named = _is_title(text[span.start : span.end]) or _in_headline(text, span)
+        named = (
+            _is_title(text[span.start : span.end])
+            or _names_a_work(text, span)
+            or _in_headline(text, span)
+        )
         (titles if named else spans).append(span)
     sents = sentences(text)
     attributor = Attributor(text, spans, sents, titles)
@@ -335,6 +339,18 @@ def _continues_statement(text: str, spans: list[Span], index: int, kept: list[Qu
 
 
 _MINOR_WORDS = words("of the a an and in on to for with by at or nor but from as into vs is are be")
+
+
+_WORK_BEFORE = re.compile(
+    r"\b(?:author|editor|co-author|director)\s+of\s*$|"
+    r"\b(?:book|novel|memoir|film|documentary|study|essay|monograph|titled|entitled)\s*,?\s*$"
+)
+
+
+def _names_a_work(text: str, span: Span) -> bool:
+    """`author of « Le Dernier Royaume ermite »`, `her book “Ties that bind”`: a title in any
+    case, named rather than said."""
+    return _WORK_BEFORE.search(text, max(0, span.open_mark - 40), span.open_mark) is not None
 
 
 def _is_title(quote: str) -> bool:

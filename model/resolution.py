@@ -109,6 +109,9 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
     ):
         # "Ukraine's foreign ministry spokesman posted": unnamed, so the ministry speaks
         return resolve(reg, phrase.rsplit(" ", 1)[0], pos, text)
+    owned = _OWNED_SPOKESPERSON.match(phrase)
+    if owned:  # "the ministry's official representative said": the ministry
+        return resolve(reg, owned.group(1), pos, text)
     if words[0] == "the" and len(words) <= 3 and words[-1] in DOCUMENT_NOUNS:
         source = document_source(text, pos, reg, words[-1])
         if source and words[-1] not in source.lower():
@@ -250,6 +253,10 @@ def _indefinite(reg: Registry, phrase: str, pos: int, text: str) -> str | None:
     return None
 
 
+_OWNED_SPOKESPERSON = re.compile(
+    r"^((?:the|The)\s+[\w\s-]+?)['’]s\s+(?:official\s+|press\s+)?"
+    r"(?:spokesperson|spokesman|spokeswoman|representative)$"
+)
 _OFFICIAL_OF = re.compile(
     r"^(?:an?|one)\s+(?:official|representative)\s+(?:of|from)\s+(?P<body>the\s+\w+)$", re.I
 )
@@ -366,7 +373,10 @@ def trailing_name(phrase: str) -> str | None:
     return None
 
 
-_MEDIA_WORDS = frozenset({"news", "newspaper", "outlet", "channel", "account"})
+_MEDIA_WORDS = frozenset(
+    {"news", "newspaper", "outlet", "channel", "account"}
+    | {"giant", "maker", "producer", "exporter", "carrier", "operator", "lender", "conglomerate"}
+)
 
 
 def recent_role(reg: Registry, pos: int, role: str) -> Person | None:

@@ -11,6 +11,7 @@ import bisect
 import re
 
 from model.attribution import (
+    ANONYMITY,
     UNNAMED,
     clause_subject,
     cue_after,
@@ -18,7 +19,7 @@ from model.attribution import (
     stated_by,
     strip_leading_clauses,
 )
-from model.cues import CUE_RE, VAGUE_HEADS, words
+from model.cues import CUE_RE, SPOKES_NOUNS, VAGUE_HEADS, words
 from model.names import NAME_RUN_RE, build_registry, is_person_name, strip_titles
 from model.organisations import sentence_subject
 from model.phrases import phrase_after
@@ -56,11 +57,24 @@ class Attributor:
         if found:
             phrase, cue, pos = found
             speaker = resolve(self.reg, phrase, pos, self.text)[0] if phrase else None
+            if self._anonymous(phrase, pos):
+                speaker = None
             result = (speaker, cue, strong is not None or speaker is not None)
         else:
             result = (self._inherited(index), None, False)
         self.results.append(result)
         return result
+
+    def _anonymous(self, phrase: str | None, pos: int) -> bool:
+        """An indefinite person granted anonymity in the attribution clause itself ("a senior
+        official of the presidential office said on condition of anonymity"). A spokesperson
+        stays the voice of the body ("A representative of Nordwind, ..., told X on condition
+        of anonymity")."""
+        words = phrase.lower().split() if phrase else []
+        if not words or words[0] not in _INDEFINITE or SPOKES_NOUNS & set(words):
+            return False
+        clause = re.split(r"[«»“”\"]|[.!?]\s", self.text[pos : pos + 200], maxsplit=1)[0]
+        return ANONYMITY.search(clause) is not None
 
     # where the attribution may sit
 
@@ -283,6 +297,9 @@ def _is_unnamed(phrase: str) -> bool:
     return words[0] in ("a", "an", "one", "some", "others", "several", "many", "most") or (
         words[-1] in VAGUE_HEADS
     )
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 # A label that names the source before a colon: "Quote from Olena Marchuk, a spokesperson:",

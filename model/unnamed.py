@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 
 from model.cues import PERSON_NOUNS
-from model.names import NAME_RUN_RE, Registry, is_person_name, strip_titles
+from model.names import (
+    LEADING_PREPOSITION,
+    NAME_RUN_RE,
+    Registry,
+    is_person_name,
+    strip_titles,
+)
 from model.phrases import phrase_after
 
 _UNNAMED_PERSON = re.compile(
@@ -86,14 +92,20 @@ def _describes_someone_named(text: str, at: int) -> bool:
     """Whether the indefinite at `at` describes a named person: in apposition ("Lena Varga, 61,
     a fellow") or as a predicate ("Varga is a fellow", "known as a fellow")."""
     before = text[max(0, at - 100) : at]
-    if re.search(r"\b(?:is|was|as|by|of|for) $", before):
+    if re.search(
+        r"\b(?:is|was|as|by|of|for)(?: (?:now|also|still|currently|once|later))? $", before
+    ):
         return True
     # "... are in China. Qiao Lanfeng, a professor": the name starts after the full stop
     before = re.split(r"[.!?]\s+", before)[-1]
     match = re.search(
         rf"({NAME_RUN_RE.pattern})(?:\s+\([^()]{{1,60}}\))?(?:,\s+\d{{1,3}})?,\s+$", before
     )
-    return match is not None and is_person_name(strip_titles(match.group(1).split())[0])
+    if match is None:
+        return False
+    preposition = LEADING_PREPOSITION.match(match.group(1))
+    name = match.group(1)[preposition.end() if preposition else 0 :]
+    return is_person_name(strip_titles(name.split())[0])
 
 
 def _masked(reg: Registry, at: int) -> bool:
