@@ -165,3 +165,23 @@ def test_tune_thresholds_stays_on_the_grid():
     thresholds = tune_thresholds(gold, rng.random((30, 2)), labels)
     grid = {round(0.05 * i, 2) for i in range(1, 20)}
     assert set(thresholds.values()) <= grid
+
+
+def test_fold_summary_keeps_calibration_error_where_every_fold_has_one():
+    from training.experiment import summarise_folds
+
+    folds = [
+        {
+            "model": {"macro_f1": 0.8, "f_avg": 0.7, "accuracy": 0.8, "ece": 0.1},
+            "tfidf": {"macro_f1": 0.7, "f_avg": 0.6, "accuracy": 0.7, "ece": None},
+        },
+        {
+            "model": {"macro_f1": 0.6, "f_avg": 0.5, "accuracy": 0.6, "ece": 0.3},
+            "tfidf": {"macro_f1": 0.7, "f_avg": 0.6, "accuracy": 0.7, "ece": None},
+        },
+    ]
+    summary = summarise_folds(folds, "stance")
+    assert summary["model"]["ece"]["mean"] == pytest.approx(0.2)
+    assert summary["model"]["ece"]["folds"] == [0.1, 0.3]
+    assert summary["model"]["macro_f1"]["mean"] == pytest.approx(0.7)
+    assert "ece" not in summary["tfidf"]

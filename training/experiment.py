@@ -195,11 +195,16 @@ def crossval(config: Config, folds: int, work_dir: Path | None = None) -> dict:
 
 
 def summarise_folds(per_fold: list[dict], task: str) -> dict:
-    keys = ("macro_f1", "micro_f1") if task == "frames" else ("macro_f1", "f_avg", "accuracy")
+    # Calibration error too, so that two recipes that tie on macro-F1 can be told apart by it.
+    keys = (
+        ("macro_f1", "micro_f1") if task == "frames" else ("macro_f1", "f_avg", "accuracy", "ece")
+    )
     summary: dict = {}
     for system in per_fold[0]:
         summary[system] = {}
         for key in keys:
+            if any(fold[system].get(key) is None for fold in per_fold):
+                continue  # a system without probabilities has no calibration error
             values = [float(fold[system][key]) for fold in per_fold]
             summary[system][key] = {
                 "mean": float(np.mean(values)),
