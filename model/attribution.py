@@ -11,184 +11,29 @@ import re
 
 from model.cues import (
     ACCORDING_RE,
-    ADVERB_WORDS,
     CUE_RE,
     DOCUMENT_NOUNS,
-    ORG_HEADS,
     PARTICIPLE_RE,
-    PERSON_NOUNS,
-    PERSON_PRONOUNS,
-    ROLE_NOUNS,
-    SPOKES_NOUNS,
     TIME_PHRASE,
-    TITLE_WORDS,
 )
-from model.names import NAME_RUN_RE, is_person_name, strip_titles
-from model.organisations import sentence_subject
-from model.phrases import phrase_after, phrase_before
+from model.phrases import phrase_after
+from model.subjects import (
+    UNNAMED,
+    coordinated_subject,
+    is_name,
+    main_subject,
+    sentence_break,
+    subject_before,
+)
 
 _LEAD = re.compile(r"^\s*(?:[,—–-]\s*)?")
-_GAP_TAIL = re.compile(r"(?:\s+(?:{}|{}))+\s*$".format("|".join(ADVERB_WORDS), TIME_PHRASE))
 
 
-# Sources the article promises not to name ("who asked not to be named").
-_ANONYMOUS = re.compile(
-    r"\b(?:asked|requested|spoke|speaking|declined|refused)\b[^.;“”\"«»]{0,30}?\b(?:not to be "
-    r"(?:named|identified|quoted by name)|not to use (?:his|her|their) names?|anonymity|"
-    r"to be (?:named|identified))"
-)
-# An unnamed person opening the clause, followed by a modifier rather than the verb: "A U.S.
-# official travelling with the president said", "A European diplomat in Beijing told me".
-_UNNAMED_SUBJECT = re.compile(
-    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.’'-]+\s+){0,4}?(?P<noun>[a-z-]+)"
-    r"(?=\s*,|\s+(?:in|at|of|from|with|on|close|familiar|involved|based|travelling|traveling|who|"
-    r"working|speaking|attending|visiting)\b)"
-)
-UNNAMED = "an unnamed source"  # resolves to no speaker
 # An indefinite speaker granted anonymity in the attribution itself: "“...,” a senior official
 # of the presidential office said on condition of anonymity." The codebook's null.
 ANONYMITY = re.compile(
     r"on condition of anonymity|anonymously|(?:asked|requested) not to be (?:named|identified)"
 )
-
-
-def _unnamed_subject(seg: str) -> bool:
-    clause = strip_leading_clauses(seg)
-    match = _UNNAMED_SUBJECT.match(clause)
-    if not match or match.group("noun") not in PERSON_NOUNS:
-        return False
-    rest = clause[match.end() :]
-    body = re.match(r"\s+(?:of|for|from)\s+(?:the|an?)\s+((?:[\w-]+\s+){0,3}[\w-]+)", rest)
-    if body and any(w.lower() in ORG_HEADS for w in body.group(1).split()):
-        return False  # "An official of the ministry told", "A spokesman of the Russian Embassy"
-    if match.group("noun") in SPOKES_NOUNS and re.match(r"\s+(?:of|for|from)\s+[A-Z]", rest):
-        return False  # "A representative of Azur Air told": the company speaks
-    between = clause[: match.start("noun")].split()[1:]
-    if match.group("noun") in SPOKES_NOUNS and any(
-        w[:1].isupper() or w.lower() in ORG_HEADS for w in between
-    ):
-        return False  # "A US State Department spokesperson, responding to ..., said"
-    return (
-        not _sentence_break(rest)
-        and not CUE_RE.search(rest)
-        and not re.search(rf",\s+{NAME_RUN_RE.pattern}\s*,", rest)
-    )
-
-
-def _subject_before(seg: str) -> str | None:
-    """The speaker phrase ending `seg`, skipping adverbs and an appositive (", a researcher,")."""
-    seg = _GAP_TAIL.sub("", seg.rstrip())
-    seg = _DASH_ASIDE.sub("", seg)  # "Ivan Kostyk — no relation to the mayor — said"
-    seg = _MEDIUM_ASIDE.sub(",", seg)  # "The embassy in Delhi, in a post on X, said"
-    document = _DOCUMENT_OF_EVENT.search(seg)
-    if document:  # "and a Kremlin readout of Shoigu's visit praised": the readout's author
-        return document.group("doc")
-    relative = _RELATIVE.search(seg)
-    if relative:  # "led by Pavel Dorin, deputy chair of ..., who told": the name before
-        seg = seg[: relative.start()] + ","
-    if _unnamed_subject(seg) or (_ANONYMOUS.search(seg) and not _sentence_break(seg)):
-        return UNNAMED
-    if not seg.endswith(","):
-        phrase = phrase_before(seg)
-        return _person_of(seg, phrase) or phrase
-    lead = _NAME_THEN_APPOSITIVE.fullmatch(strip_leading_clauses(seg))
-    lead_name = strip_titles(lead.group(1).split())[0] if lead else []
-    if len(lead_name) > 1 and is_person_name(lead_name):
-        return lead.group(1)  # "Iryna Bondar, a member of the Committee on X, Y and Z, wrote"
-    body = _BODY_THEN_ASIDE.fullmatch(strip_leading_clauses(seg))
-    if body and body.group(1).split()[-1].lower() in ORG_HEADS:
-        return body.group(1)  # "The Monitoring Team, formed by eleven states including X, Y, said"
-    commas = [i for i, c in enumerate(seg[:-1]) if c == ","][-3:]
-    if commas:
-        named = _appositive_name(seg[: commas[-1]], seg[commas[-1] + 1 : -1])
-        if named:
-            return named
-    for comma in reversed(commas):
-        phrase = phrase_before(seg[:comma].rstrip())
-        if not phrase or _PARTY_LABEL.fullmatch(phrase):
-            continue  # "Rep. Dale Whitford, R-Ohio, a member of ..., said"
-        if phrase[0].isupper() or phrase.lower() in PERSON_PRONOUNS:
-            return phrase
-        if phrase.split()[0] in ("a", "an") and phrase.split()[-1] in SPOKES_NOUNS:
-            return phrase  # "a ministry spokesperson, asked about it, said"
-        if (
-            phrase.startswith("the ")
-            and phrase.split()[-1][:1].isupper()
-            and seg[:comma].strip() == phrase
-        ):
-            return phrase  # "the channel Zimny Front, which has 300,000 followers, posted"
-        tokens = phrase.split()
-        if len(tokens) > 2 and tokens[0] in PERSON_NOUNS and is_person_name(tokens[1:]):
-            return " ".join(tokens[1:])  # "..., fisherman Ueda Shigeru, 68, said"
-    return phrase_before(seg[:-1].rstrip())
-
-
-_NAME_THEN_APPOSITIVE = re.compile(rf"({NAME_RUN_RE.pattern}),\s+(?:a|an|the)\s[^“”\"«»;]*,")
-_BODY_THEN_ASIDE = re.compile(
-    r"((?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'-]*))*),\s+"
-    r"(?:formed|founded|created|established|set\s+up|launched|made\s+up|which|whose)\s"
-    r"[^“”\"«»;]*,"
-)
-
-
-def _is_name(phrase: str) -> bool:
-    tokens = strip_titles(phrase.split())[0]
-    return len(tokens) >= 2 and is_person_name(tokens) and NAME_RUN_RE.fullmatch(phrase) is not None
-
-
-_DOCUMENT_OF_EVENT = re.compile(
-    r"(?:^|,\s+and\s+|\band\s+)(?P<doc>(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w’'-]*\s+){1,3}"
-    rf"(?:{'|'.join(sorted(DOCUMENT_NOUNS))}))\s+(?:of|on|about)\s+[^,;“”\"«»]{{1,60}}$"
-)
-_PARTY_LABEL = re.compile(r"[RDI]-[A-Z][\w.]*")
-_DASH_ASIDE = re.compile(r"\s+[—–]\s[^—–“”\"]{1,80}\s[—–]$")
-_MEDIUM_ASIDE = re.compile(
-    r",\s+(?:in|on|via|through)\s+(?:a|an|its|their|his|her)\s+[^,“”\"]{1,50},$"
-)
-_RELATIVE = re.compile(r",\s*(?:who|which)$")
-
-_OF_BODY_IN = re.compile(
-    r"\b(?:of|from|at)(?=\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+(?:(?:for|of|and|on|the)\s+)*)+in$)"
-)
-
-
-def _person_of(seg: str, phrase: str | None) -> str | None:
-    """`Rep. Choi Seok-jin of the People Power Party said`: the person, not the party."""
-    if not phrase:
-        return None
-    rest = seg[: len(seg.rstrip()) - len(phrase)].rstrip()
-    # "... of the Asan Forum for Policy Studies in Busan said": the phrase was only the city.
-    match = re.search(r"(?:of|from|at)$", rest) or _OF_BODY_IN.search(rest)
-    if not match:
-        return None
-    person = phrase_before(rest[: match.start()].rstrip())
-    if not person:
-        return None
-    tokens = strip_titles(person.split())[0]
-    if is_person_name(tokens) and not all(t in TITLE_WORDS for t in tokens):
-        return person
-    return None
-
-
-_MEDIA_HEADS = frozenset({"agency", "newspaper", "daily", "paper", "broadcaster", "outlet"})
-
-
-def _appositive_name(outer: str, inner: str) -> str | None:
-    """`Switzerland's envoy, Claudine Mercier,`: the name in apposition beats the role."""
-    inner = inner.strip()
-    if not NAME_RUN_RE.fullmatch(inner):
-        return None
-    tokens, _ = strip_titles(inner.split())
-    head = outer.rstrip().rsplit(" ", 1)[-1].lower()
-    if head in _MEDIA_HEADS and (inner.isupper() or inner.istitle()):
-        return inner  # "North Korea's state news agency, KCNA, said"
-    if is_person_name(tokens) and (
-        head in ROLE_NOUNS
-        or head in ORG_HEADS
-        or (head.replace("-", "").isalpha() and head.islower())
-    ):
-        return " ".join(tokens)
-    return None
 
 
 def cue_before(before: str, offset: int):
@@ -209,7 +54,7 @@ def cue_before(before: str, offset: int):
             # "Yonhap quoted the ministry as saying": the words are the ministry's; "quoted the
             # head of the district, Gennady Voronkov, as saying": his
             appos = quoted.group("appos")
-            if appos and _is_name(appos):
+            if appos and is_name(appos):
                 return appos, "quoted", offset + quoted.start("appos")
             return quoted.group("who"), "quoted", offset + quoted.start("who")
         if ACCORDING_RE.fullmatch(match.group(0)):
@@ -221,18 +66,18 @@ def cue_before(before: str, offset: int):
             issued = _DOCUMENT_BY.search(before, 0, match.start())
             if issued:  # "KCNA carried a statement from the ministry calling it “...”"
                 return issued.group("who"), match.group(0), offset + issued.start("who")
-            subject = _main_subject(before[: match.start()])
+            subject = main_subject(before[: match.start()])
             if subject:
                 return subject, match.group(0), offset + before.find(subject)
             continue
-        phrase = _subject_before(before[: match.start()])
+        phrase = subject_before(before[: match.start()])
         if phrase:
             outer = _outer_speaker(before, match, phrase, cues[index + 1 :], offset)
             if outer:
                 return outer
             at = before.rfind(phrase, 0, match.start())  # "The report, released by X, says"
             return phrase, match.group(0), offset + (at if at >= 0 else match.start() - len(phrase))
-        coordinated = _coordinated_subject(before[: match.start()])
+        coordinated = coordinated_subject(before[: match.start()])
         if coordinated:
             return coordinated, match.group(0), offset + before.find(coordinated)
         after_quote = re.search(r"¶[,—–-]?\s*$", before[: match.start()]) is not None
@@ -287,37 +132,6 @@ def _outer_speaker(before: str, match, phrase: str, earlier, offset: int):
     return None
 
 
-def _main_subject(seg: str) -> str | None:
-    """The subject of the main clause that a participle (", saying ...") hangs from."""
-    if _sentence_break(seg):
-        return None
-    if _unnamed_subject(seg) or _ANONYMOUS.search(seg):
-        return UNNAMED
-    absolute = re.search(r"\bwith\s+((?:its|his|her|their|the)\s+[^,;:]{1,60}?)\s*$", seg)
-    if absolute:  # "..., with its Joint Chiefs of Staff calling the launch “...”"
-        phrase = phrase_after(absolute.group(1))
-        if phrase and absolute.group(1).startswith(phrase) and len(phrase) > 4:
-            return phrase if len(phrase) == len(absolute.group(1).rstrip()) else None
-    # "Global Times struck a different tone, writing ...": the whole segment is the main clause
-    clause = strip_leading_clauses(seg) or seg
-    subject = clause_subject(clause)
-    if not subject or subject.split()[0].lower() in ("this", "that", "there", "what"):
-        return None
-    return subject
-
-
-def _coordinated_subject(seg: str) -> str | None:
-    """`X was asked about it and said`, `Mr. Y, asked about that, laughed and said`: the cue
-    shares the subject of the clause's first verb."""
-    if not re.search(r"\band(?:\s+then)?\s+$", seg):
-        return None
-    clause = strip_leading_clauses(seg)
-    if _sentence_break(clause):
-        return None
-    subject = sentence_subject(clause)
-    return subject if subject and clause.lstrip().startswith(subject) else None
-
-
 def _passive_ask(before: str, match) -> bool:
     """`Asked about it, ...`, `when asked`, `I asked`: the speaker was asked, nobody says it."""
     return match.group(0).lower() == "asked" and bool(
@@ -338,8 +152,8 @@ def cue_after(after: str, offset: int, inverted: bool, closed: bool = True):
         return phrase, cue.group(0), offset + lead + cue.end()
     for cue in CUE_RE.finditer(rest[:220]):
         subject = rest[: cue.start()]
-        phrase = _subject_before(subject)
-        if phrase == UNNAMED and not _sentence_break(subject):
+        phrase = subject_before(subject)
+        if phrase == UNNAMED and not sentence_break(subject):
             return phrase, cue.group(0), offset + lead  # "“...,” one diplomat in Seoul told me"
         # `“...,” China's defence ministry spokesperson, Col. Cao Wei, said`: the name may sit
         # in apposition, as long as the clause runs on from the quote.
@@ -350,24 +164,12 @@ def cue_after(after: str, offset: int, inverted: bool, closed: bool = True):
                 closed
                 and "," in subject[: max(subject.find(phrase), 0)]
                 and _opens_clause(subject)
-                and not _sentence_break(subject)
+                and not sentence_break(subject)
             )
         ):
             return phrase, cue.group(0), offset + lead + max(subject.find(phrase), 0)
         break
     return None
-
-
-_SENTENCE_BREAK = re.compile(r"(\S+)[.!?][\"”’»]?\s+[A-Z“\"«]|¶")
-
-
-def _sentence_break(text: str) -> bool:
-    """Whether a sentence ends inside text ("Col. Cao" and "U.S. Army" do not end one)."""
-    for match in _SENTENCE_BREAK.finditer(text):
-        token = match.group(1)
-        if token is None or not re.fullmatch(r"[A-Z][a-z]{0,3}|(?:[A-Z]\.)*[A-Z]", token):
-            return True
-    return False
 
 
 def _opens_clause(text: str) -> bool:
@@ -389,51 +191,3 @@ def stated_by(after: str, offset: int):
         return None
     phrase = phrase_after(after[match.end() :])
     return (phrase, "stated", offset + match.end()) if phrase else None
-
-
-# Clauses that open a sentence before its subject: "Asked about the talks, ...", "But when I
-# asked what Seoul should do, ...", "Then, returning to safer ground: ...", "In Beijing, ...".
-_OPENING_CLAUSE = re.compile(
-    r"^\s*(?:[A-Z]{2,}[A-Z .’'-]*,[^\n]{0,40}?(?:--|—|–)\s+"  # "BEIJING, June 27 (NCW) --"
-    r"|(?:But|And|Yet|So|Then|Still|However|Later|Finally|Meanwhile|Instead),?\s+"
-    r"|(?:however|though|too|then|meanwhile),\s+"
-    r"|(?:[Ww]hen|[Ii]f|[Oo]nce|[Aa]fter|[Bb]efore|[Ww]hile|[Aa]s|[Uu]ntil)\s+[^,:;“”\"«»]{1,120},\s*"
-    r"|(?:[Aa]sked|[Pp]ressed|[Qq]uestioned|[Ss]peaking|[A-Z]?[a-z]+ing)\b[^,:;“”\"«»]{0,120}"
-    r"(?:,\s*|(?=:\s*$))"
-    r"|(?:In|At|On|From|For|After|During)\b[^,:]{0,40},\s*)"
-)
-
-
-def strip_leading_clauses(text: str) -> str:
-    """The main clause of `text`, without the adverbial and participial clauses it opens with."""
-    while True:
-        match = _OPENING_CLAUSE.match(text)
-        if not match or not match.group(0):
-            return text.lstrip()
-        text = text[match.end() :]
-
-
-_TRANSCRIPT_LABEL = re.compile(
-    r"^\s*([A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3})\s*(?:\([^)]*\))?:"
-)
-
-
-def clause_subject(clause: str) -> str | None:
-    """The subject a clause opens with; a name in apposition beats the role (`Kenya's envoy in
-    Lima, Joseph Otieno, was blunter:`)."""
-    if not clause.strip() or clause.strip() == ":":
-        return None
-    phrase = sentence_subject(clause)
-    if not phrase or not clause.lstrip().startswith(phrase):
-        return None
-    rest = clause[clause.find(phrase) + len(phrase) :]
-    apposed = re.match(
-        rf"(?:\s+(?:in|at|to|of|from)\s+[^,]{{1,40}})?,\s+({NAME_RUN_RE.pattern}),", rest
-    )
-    if apposed:
-        named = _appositive_name(phrase, apposed.group(1))
-        if named:
-            return named
-        if phrase.split()[-1].lower() in ORG_HEADS:
-            return apposed.group(1)  # "Pyongyang's party newspaper, Rodong Sinmun, ran ..."
-    return phrase

@@ -10,20 +10,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from model.attribution import (
-    ANONYMITY,
-    UNNAMED,
-    clause_subject,
-    cue_after,
-    cue_before,
-    stated_by,
-    strip_leading_clauses,
-)
+from model.attribution import ANONYMITY, cue_after, cue_before, stated_by
 from model.cues import CUE_RE, SPOKES_NOUNS, VAGUE_HEADS, words
 from model.names import NAME_RUN_RE, build_registry, is_person_name, strip_titles
 from model.organisations import sentence_subject
 from model.phrases import phrase_after
 from model.resolution import resolve
+from model.subjects import UNNAMED, clause_subject, strip_leading_clauses
 
 # --- attribution ------------------------------------------------------------------------------
 
