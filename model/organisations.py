@@ -1,15 +1,15 @@
 """Organisations as speakers: report each by the fullest name the article gives it.
 
 "the ministry" becomes "Russia's defence ministry" when the article wrote that earlier; "its
-foreign ministry" takes the country the sentence before was about; "the statement said" and
-"it said" point back at the body that issued the statement or was last the subject.
+foreign ministry" takes the country the sentence before was about; "it said" points back at the
+body that was last the subject. Documents that "say" things are `model/documents.py`'s.
 """
 
 from __future__ import annotations
 
 import re
 
-from model.cues import CUE_RE, DOCUMENT_NOUNS, NATIONALITY_WORDS, ORG_HEADS
+from model.cues import DOCUMENT_NOUNS, NATIONALITY_WORDS, ORG_HEADS
 from model.names import Registry
 from model.phrases import phrase_after, phrase_before
 
@@ -115,7 +115,7 @@ CAPITALS = {
     "Kyiv": "Ukraine",
 }
 # How far back (characters) a body, a newspaper or a document's issuer is looked for.
-_LOOK_BACK = 1500
+LOOK_BACK = 1500
 _LEADING_CLAUSE = re.compile(
     r"^\s*(?:(?:But|And|Yet|Meanwhile|Separately|However|Still|Then|Later|Earlier|Also|Instead),?\s+)?"
     r"(?:(?:In|At|On|From|For|After|Before|During|Asked|Speaking|on|in|at)\b[^,:;“”\"«»]{0,80},"
@@ -232,14 +232,14 @@ _NEWSPAPER_NAME = re.compile(rf"(?:[A-Z][\w’'-]*\s+)*(?:{_NEWSPAPER_WORDS})\b(
 def newspaper_before(text: str, pos: int, reg: Registry) -> str | None:
     """For "the paper said": the newspaper last named before pos, outside quotes."""
     found = None
-    for match in _NEWSPAPER_NAME.finditer(text, max(0, pos - _LOOK_BACK), pos):
+    for match in _NEWSPAPER_NAME.finditer(text, max(0, pos - LOOK_BACK), pos):
         if not any(a <= match.start() < b for a, b in reg.masked):
             found = match.group(0)
     return found
 
 
-def _sentences_before(
-    text: str, pos: int, reg: Registry, limit: int = _LOOK_BACK, paragraphs: int = 3
+def sentences_before(
+    text: str, pos: int, reg: Registry, limit: int = LOOK_BACK, paragraphs: int = 3
 ):
     """(start, text) of the sentences that begin before pos, latest first, outside quotes and
     questions, within the current and the previous paragraphs."""
@@ -306,7 +306,7 @@ def paragraph_subject_org(text: str, pos: int, reg: Registry, head: str) -> str 
     """The body an earlier sentence of this paragraph or the one before was about, for "the
     agency" there: "South Korea's National Intelligence Service estimated ... The agency told
     lawmakers"."""
-    for _, sentence in _sentences_before(text, pos, reg, paragraphs=2):
+    for _, sentence in sentences_before(text, pos, reg, paragraphs=2):
         subject = sentence_subject(sentence)
         if not subject or subject.lower() == f"the {head}":
             continue
@@ -317,7 +317,7 @@ def paragraph_subject_org(text: str, pos: int, reg: Registry, head: str) -> str 
 
 def subject_org(text: str, pos: int, reg: Registry) -> str | None:
     """The organisation that was last the subject of a sentence before pos ("it said")."""
-    for _, sentence in _sentences_before(text, pos, reg):
+    for _, sentence in sentences_before(text, pos, reg):
         subject = sentence_subject(sentence)
         if subject and looks_like_org(subject) and subject.split()[0].lower() not in ("a", "an"):
             return subject
@@ -326,81 +326,9 @@ def subject_org(text: str, pos: int, reg: Registry) -> str | None:
     return None
 
 
-def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None:
-    """Who issued the statement (post, report, ...) that "the statement said" refers to."""
-    # "“...,” the agency said in a statement on Telegram.": such a sentence opens with a quote,
-    # so the sentence walk below never sees it.
-    own = re.match(rf"(?i)(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?{noun}\b", text[pos : pos + 80])
-    by = _ISSUED_BY.match(text, pos + own.end()) if own else None
-    if by:  # "The report, released Thursday by the Monitoring Team, says"
-        return phrase_after(text[by.end() : by.end() + 200])
-    if noun in _ANY_DOCUMENT:  # "The text said": the statement, report, ... named before
-        noun = "(?:" + "|".join(sorted(DOCUMENT_NOUNS - _ANY_DOCUMENT)) + ")"
-    base = max(0, pos - _LOOK_BACK)
-    issued = list(re.finditer(_ISSUED_IN.format(noun=noun), text[base:pos]))
-    issued_at = base + issued[-1].start() if issued else -1
-    issuer = phrase_before(text[:issued_at]) if issued else None
-    if issued and not issuer:
-        # "The Monitoring Team (MSMT), set up last fall after ..., said in its first report"
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, issued_at)]
-        issuer = sentence_subject(text[(ends[-1] if ends else 0) : issued_at])
-    # A document is often discussed for several paragraphs after the one that introduced it.
-    spoke = None
-    for start, sentence in _sentences_before(text, pos, reg, paragraphs=5):
-        if issuer and issued_at >= start:
-            return issuer  # named in this sentence or a later one
-        sentence = _RUBRIC.sub("", sentence)  # "Details: The statement said ..."
-        match = re.search(rf"(?i)\b{noun}s?\b", sentence)
-        if not match:
-            spoke = spoke or _body_that_spoke(sentence)
-            continue
-        source = _ISSUED_BY.match(sentence, match.end())
-        subject = sentence_subject(sentence)
-        if source:
-            carried = source.group("verb") in _CARRYING
-            if carried and subject and not re.search(rf"(?i)\b{noun}", subject):
-                return subject  # "In a statement carried by KCNA, the ministry said": its author
-            return phrase_after(sentence[source.end() :])
-        if subject and re.search(rf"(?i)\b{noun}", subject):
-            continue  # "The statement went on to say ...": look further back for its author
-        return subject
-    if issuer is None and noun in _BODY_DOCUMENTS:
-        # No statement was introduced: it is what the body last reported as speaking issued
-        # ("..., the press office said. ... “...”, the statement said").
-        return spoke
-    return issuer
-
-
-_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][”\"’»]?\s+(?=[A-Z“\"«])|\n")
-_BODY_DOCUMENTS = frozenset({"statement", "communique", "communiqué", "readout"})
-_ANY_DOCUMENT = frozenset({"text", "document"})
-
-
-def _body_that_spoke(sentence: str) -> str | None:
-    """The body a sentence reports as speaking ("The talks ended, the press office said.")."""
-    for cue in reversed(list(CUE_RE.finditer(sentence))):
-        phrase = phrase_before(sentence[: cue.start()])
-        if phrase and phrase.lower().split()[-1] in ORG_HEADS:
-            return phrase
-    return None
-
-
-# A rubric opening a paragraph in some outlets' house style ("Details:", "Source:").
-_RUBRIC = re.compile(r"^\s*[A-Z][a-z]+(?: [a-z]+){0,2}:\s+")
-# "a statement from the ministry", "The report, released Thursday by the team, says"
-_ISSUED_BY = re.compile(
-    r",?\s+(?:(?P<verb>[a-z]+ed)\s+)?(?:(?:on\s+)?[A-Z][a-z]+day\s+)?(?:from|by)\s+"
-)
-_CARRYING = frozenset({"carried", "published", "relayed", "broadcast", "aired"})
-_ISSUED_IN = (
-    r"\b(?:said|says|wrote|announced|declared)\s+in\s+(?:an?|its|their|the)\s+"
-    r"(?:[\w-]+\s+){{0,2}}?{noun}\b"
-)
-
-
 def possessor(text: str, pos: int, reg: Registry) -> str | None:
     """For "its foreign ministry": the country or body the sentence before was about."""
-    for start, sentence in _sentences_before(text, pos, reg):
+    for start, sentence in sentences_before(text, pos, reg):
         if start >= pos - 1:
             continue
         subject = sentence_subject(sentence)

@@ -20,6 +20,7 @@ from model.cues import (
     SPOKES_NOUNS,
     VAGUE_HEADS,
 )
+from model.documents import document_source
 from model.names import (
     LEADING_JUNK,
     NAME_RUN_RE,
@@ -34,7 +35,6 @@ from model.names import (
 from model.organisations import (
     CAPITALS,
     clean_org,
-    document_source,
     expand_acronym,
     fuller_name,
     is_org,
