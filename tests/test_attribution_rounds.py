@@ -210,12 +210,6 @@ ROUND_SEVEN = {
 }
 
 
-@pytest.mark.parametrize("text, expected", ROUND_SEVEN.values(), ids=list(ROUND_SEVEN))
-def test_round_seven(text, expected, speaker_of):
-    for quote_start, speaker in expected.items():
-        assert same_speaker(speaker_of(text, quote_start), speaker), quote_start
-
-
 # Round eight: written from the sixth held-out set's errors after its one measurement.
 ROUND_EIGHT = {
     "initials belong to the name": (
@@ -279,12 +273,6 @@ ROUND_EIGHT = {
         {"The operation": "the Central Military Commission of the ruling Workers' Party of Korea"},
     ),
 }
-
-
-@pytest.mark.parametrize("text, expected", ROUND_EIGHT.values(), ids=list(ROUND_EIGHT))
-def test_round_eight(text, expected, speaker_of):
-    for quote_start, speaker in expected.items():
-        assert same_speaker(speaker_of(text, quote_start), speaker), quote_start
 
 
 def test_straits_are_places_and_unnamed_people_stay_unnamed(speaker_of):
@@ -408,12 +396,6 @@ ROUND_NINE = {
 }
 
 
-@pytest.mark.parametrize("text, expected", ROUND_NINE.values(), ids=list(ROUND_NINE))
-def test_round_nine(text, expected, speaker_of):
-    for quote_start, speaker in expected.items():
-        assert same_speaker(speaker_of(text, quote_start), speaker), quote_start
-
-
 # Round ten: written from the eighth held-out set's errors (sentences invented here).
 ROUND_TEN = {
     "a role in the title before the name": (
@@ -500,12 +482,6 @@ ROUND_TEN = {
 }
 
 
-@pytest.mark.parametrize("text, expected", ROUND_TEN.values(), ids=list(ROUND_TEN))
-def test_round_ten(text, expected, speaker_of):
-    for quote_start, speaker in expected.items():
-        assert same_speaker(speaker_of(text, quote_start), speaker), quote_start
-
-
 def test_a_title_after_author_of_is_not_a_quote():
     from model.quotes import extract_quotes
 
@@ -514,3 +490,17 @@ def test_a_title_after_author_of_is_not_a_quote():
         "concerned », he said."
     )
     assert [q.quote for q in extract_quotes(text, "t")] == ["Europe is concerned"]
+
+
+# Each case: a text and, for quotes starting so, the speaker the rules must give.
+ROUND_CASES = {
+    f"round {number}: {name}": case
+    for number, cases in ((7, ROUND_SEVEN), (8, ROUND_EIGHT), (9, ROUND_NINE), (10, ROUND_TEN))
+    for name, case in cases.items()
+}
+
+
+@pytest.mark.parametrize("text, expected", ROUND_CASES.values(), ids=list(ROUND_CASES))
+def test_round_cases(text, expected, speaker_of):
+    for quote_start, speaker in expected.items():
+        assert same_speaker(speaker_of(text, quote_start), speaker), quote_start
