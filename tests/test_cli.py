@@ -48,6 +48,23 @@ def test_extract_writes_records_and_scores_against_gold(corpus, tmp_path, capsys
     assert {r["speaker"] for r in records} >= {"Mara Olsen", "Chen Lihua"}
 
 
+def test_extract_compares_a_second_speaker_annotation(corpus, tmp_path, capsys):
+    articles, gold = corpus
+    rows = [
+        {"article_id": r["article_id"], "quote": r["quote"], "speaker": r["speaker"]}
+        for path in sorted(gold.rglob("*.jsonl"))
+        for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+    ]
+    second = tmp_path / "second.jsonl"
+    second.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    out = tmp_path / "quotes.jsonl"
+    args = ["extract", str(articles), "-o", str(out), "--second", str(second)]
+    assert main(args) == 2
+    assert "--second needs --gold" in capsys.readouterr().err
+    assert main([*args, "--gold", str(gold)]) == 0
+    assert f"name the same speaker: 1.000 ({len(rows)}/{len(rows)})" in capsys.readouterr().out
+
+
 def test_user_errors_are_one_clear_line_not_a_traceback(tmp_path, capsys):
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: x\ndata: {gold: [g], articles: [a]}\ntraning: {}\n")

@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --gold: also score naive quote-mark pairing for comparison",
     )
+    p.add_argument(
+        "--second",
+        nargs="+",
+        help="with --gold: an independent second annotation of the same quotes' speakers "
+        "(JSONL of article_id, quote, speaker): print how often the annotators agree and how "
+        "the rules fare against each",
+    )
 
     p = sub.add_parser("train", help="fine-tune a model from a YAML config")
     p.add_argument(
@@ -171,7 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_extract(args) -> int:
     from training.commands import extract
 
-    print(extract(args.paths, args.output, args.gold, args.baseline))
+    if args.second and not args.gold:
+        raise ValueError("--second needs --gold, the annotation it pairs with")
+    print(extract(args.paths, args.output, args.gold, args.baseline, args.second))
     return 0
 
 

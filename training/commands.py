@@ -28,9 +28,21 @@ from training.experiment import (
     run_training,
 )
 from training.extraction_eval import format_extraction_report, score_extraction
+from training.speaker_agreement import (
+    format_speaker_agreement,
+    pair_second,
+    read_second_speakers,
+    speaker_agreement,
+)
 
 
-def extract(paths: list[str], output: Path, gold: list[str] | None, baseline: bool) -> str:
+def extract(
+    paths: list[str],
+    output: Path,
+    gold: list[str] | None,
+    baseline: bool,
+    second: list[str] | None = None,
+) -> str:
     """Stream quote records to OUTPUT (atomically); keep them in memory only to score --gold."""
     kept, naive, errors, texts = [], [], [], {}
     n_articles = n_quotes = 0
@@ -66,6 +78,9 @@ def extract(paths: list[str], output: Path, gold: list[str] | None, baseline: bo
             report.append(
                 f"{name}:\n" + format_extraction_report(score_extraction(mine, records, scored))
             )
+        if second:
+            pairs = pair_second(records, read_second_speakers(second))
+            report.append(format_speaker_agreement(speaker_agreement(kept, pairs)))
     return "\n".join(report)
 
 
