@@ -58,6 +58,8 @@ from model.unnamed import (
 def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None, bool]:
     """Map a speaker phrase found at pos to the name to report. Returns (speaker, found)."""
     phrase = _clean_phrase(phrase)
+    # "His advice: “...”" leaves only the possessive as the subject: it points back like "he".
+    phrase = _POSSESSIVE_ONLY.get(phrase.lower(), phrase)
     lowered = phrase.lower()
     if not phrase:
         return None, False
@@ -273,8 +275,12 @@ def _its(reg: Registry, phrase: str, pos: int, text: str) -> str:
     return f"{owner}'s {rest}"
 
 
+_POSSESSIVE_ONLY = {"his": "he", "their": "they"}  # "her" is already a pronoun
+
+
 def _clean_phrase(phrase: str) -> str:
-    tokens = phrase.strip(" ,.;:").split()
+    # An opening parenthesis never ends a name: "said Pavel Orlov (no relation to ...)".
+    tokens = phrase.strip(" ,.;:(").split()
     while len(tokens) > 1 and tokens[0].strip(",") in LEADING_JUNK:
         tokens.pop(0)
     return " ".join(tokens)

@@ -482,6 +482,22 @@ ROUND_TEN = {
 }
 
 
+# Speaker strings that are never right, whoever wrote the text.
+HYGIENE = {
+    "a parenthetical right after an inverted name": (
+        '"The road is finally open," said Pavel Orlov (no relation to the governor), a deputy of '
+        "the regional assembly.",
+        {"The road": "Pavel Orlov"},
+    ),
+    "his view as a colon lead": (
+        "Marta Lind, a naval analyst, has followed the drills for years.\n\nHer verdict was "
+        'short: "They now train as one fleet."\n\nHis colleague Tomas Berg, asked the same, '
+        'said: "Not yet."\n\nAndre Duval was more careful. His advice: "Watch the submarines."',
+        {"They now train": "Marta Lind", "Not yet": "Tomas Berg", "Watch the": "Andre Duval"},
+    ),
+}
+
+
 def test_a_title_after_author_of_is_not_a_quote():
     from model.quotes import extract_quotes
 
@@ -495,7 +511,13 @@ def test_a_title_after_author_of_is_not_a_quote():
 # Each case: a text and, for quotes starting so, the speaker the rules must give.
 ROUND_CASES = {
     f"round {number}: {name}": case
-    for number, cases in ((7, ROUND_SEVEN), (8, ROUND_EIGHT), (9, ROUND_NINE), (10, ROUND_TEN))
+    for number, cases in (
+        (7, ROUND_SEVEN),
+        (8, ROUND_EIGHT),
+        (9, ROUND_NINE),
+        (10, ROUND_TEN),
+        (11, HYGIENE),
+    )
     for name, case in cases.items()
 }
 
