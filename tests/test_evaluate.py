@@ -3,7 +3,9 @@ import json
 import pytest
 
 from model.predict import Classifier
-from training.data import DataError
+from training.baselines import fit_baseline
+from training.data import DataError, load_articles, load_records
+from training.evaluate import ENSEMBLE, evaluate_splits
 from training.experiment import evaluate_articles, evaluate_data
 
 
@@ -17,7 +19,7 @@ def test_evaluate_data_scores_model_and_baselines_and_writes_reports(
 ):
     _, gold = corpus
     results = evaluate_data(classifier, trained_run, [str(gold)], None, "test", tmp_path)
-    assert set(results["test"]) == {"model", "majority", "tfidf_logreg"}
+    assert set(results["test"]) == {"model", "majority", "tfidf_logreg", "model+tfidf_logreg"}
     for name in ("metrics.json", "report.md", "confusion_test.png", "reliability_test.png"):
         assert (tmp_path / name).is_file()
     metrics = json.loads((tmp_path / "metrics.json").read_text())
@@ -57,3 +59,21 @@ def test_gold_that_does_not_match_the_articles_is_an_error(classifier, corpus, t
     (other / "x.txt").write_text("Nothing quoted here.")
     with pytest.raises(DataError, match="no article 't00_wire'"):
         evaluate_articles(classifier, [str(other)], [str(gold)], tmp_path / "out")
+
+
+def test_the_ensemble_row_scores_the_mean_of_model_and_tfidf(classifier, corpus, tmp_path):
+    articles, gold = corpus
+    records = load_records([gold], load_articles([articles]))
+    tfidf = fit_baseline("tfidf_logreg", records, "stance", classifier.schema.labels, 13)
+
+    class Echo:  # a "model" whose probabilities are TF-IDF's: the mean must score the same
+        schema = classifier.schema
+
+        def probabilities(self, recs, batch_size):
+            return tfidf.predict_proba(recs)
+
+    splits = {"test": records}
+    echo = evaluate_splits(Echo(), splits, records, tmp_path / "a", ["tfidf_logreg"], 0)
+    assert echo["test"][ENSEMBLE] == echo["test"]["tfidf_logreg"]
+    real = evaluate_splits(classifier, splits, records, tmp_path / "b", ["tfidf_logreg"], 0)
+    assert real["test"][ENSEMBLE] != real["test"]["tfidf_logreg"]

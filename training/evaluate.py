@@ -14,6 +14,9 @@ from training.metrics import frame_metrics, stance_metrics, tune_thresholds
 from training.report import terminal_summary, write_report
 
 WORST_ERRORS = 15
+# Reported beside the baselines: the mean of the model's and TF-IDF's stance probabilities.
+ENSEMBLE_PARTNER = "tfidf_logreg"
+ENSEMBLE = "model+tfidf_logreg"
 
 
 def gold_of(records: list[dict], schema: LabelSchema) -> list:
@@ -99,6 +102,10 @@ def evaluate_splits(
         for baseline, base_schema in zip(fitted, baseline_schemas, strict=True):
             base_probs = baseline.predict_proba(records)
             results[name][baseline.name] = score(records, base_probs, base_schema, bootstrap, seed)
+            if baseline.name == ENSEMBLE_PARTNER and not schema.multi_label:
+                # Two calibrated, differently built models: does the mean beat each alone?
+                mean = (probs + base_probs) / 2
+                results[name][ENSEMBLE] = score(records, mean, schema, bootstrap, seed)
         errors[name] = worst_errors(records, probs, schema)
         if not schema.multi_label:
             plots[name] = (np.array([schema.label2id[r["stance"]] for r in records]), probs)
