@@ -2,31 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from sklearn.metrics import cohen_kappa_score
 
 from model.labels import FRAMES, STANCES
-from training.data import DataError, jsonl_files
+from training.data import DataError, jsonl_objects
 
 
 def read_second(paths: list[str | Path]) -> list[dict]:
     rows = []
-    for path in jsonl_files(paths):
-        for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if row.get("stance") not in STANCES:
-                raise DataError(
-                    f"{path}:{line_no}: field 'stance': {row.get('stance')!r} is not "
-                    f"one of {', '.join(STANCES)}"
-                )
-            unknown = set(row.get("frames") or []) - set(FRAMES)
-            if unknown:
-                raise DataError(f"{path}:{line_no}: field 'frames': unknown {sorted(unknown)}")
-            rows.append(row)
+    for where, row in jsonl_objects(paths):
+        if row.get("stance") not in STANCES:
+            raise DataError(
+                f"{where}: field 'stance': {row.get('stance')!r} is not one of {', '.join(STANCES)}"
+            )
+        unknown = set(row.get("frames") or []) - set(FRAMES)
+        if unknown:
+            raise DataError(f"{where}: field 'frames': unknown {sorted(unknown)}")
+        rows.append(row)
     return rows
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import datasets
@@ -37,6 +37,24 @@ def jsonl_files(paths: Iterable[str | Path]) -> list[Path]:
     if not files:
         raise DataError(f"no .jsonl files found in {', '.join(map(str, paths))}")
     return files
+
+
+def jsonl_objects(paths: Iterable[str | Path]) -> Iterator[tuple[str, dict]]:
+    """("file:line", object) for every non-blank line; malformed lines are errors naming both."""
+    for path in jsonl_files(paths):
+        for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{line_no}"
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise DataError(
+                    f"{where}: malformed JSON ({err.msg} at column {err.colno})"
+                ) from err
+            if not isinstance(row, dict):
+                raise DataError(f"{where}: each line must be a JSON object")
+            yield where, row
 
 
 def load_articles(paths: Iterable[str | Path]) -> dict[str, Article]:

@@ -8,35 +8,22 @@ of the rules' shortfall is a naming convention the annotators themselves split o
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from training.data import DataError, jsonl_files
+from training.data import DataError, jsonl_objects
 from training.extraction_eval import by_article, match_quotes, same_speaker
 
 
 def read_second_speakers(paths: list[str | Path]) -> list[dict]:
     """Records of {"article_id", "quote", "speaker"} (speaker a string or null), in file order."""
     rows = []
-    for path in jsonl_files(paths):
-        for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{line_no}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise DataError(
-                    f"{where}: malformed JSON ({err.msg} at column {err.colno})"
-                ) from err
-            if not isinstance(row, dict):
-                raise DataError(f"{where}: each line must be a JSON object")
-            for key in ("article_id", "quote", "speaker"):
-                if key not in row:
-                    raise DataError(f"{where}: missing field {key!r} (a speaker may be null)")
-            if row["speaker"] is not None and not isinstance(row["speaker"], str):
-                raise DataError(f"{where}: field 'speaker' must be a string or null")
-            rows.append(row)
+    for where, row in jsonl_objects(paths):
+        for key in ("article_id", "quote", "speaker"):
+            if key not in row:
+                raise DataError(f"{where}: missing field {key!r} (a speaker may be null)")
+        if row["speaker"] is not None and not isinstance(row["speaker"], str):
+            raise DataError(f"{where}: field 'speaker' must be a string or null")
+        rows.append(row)
     return rows
 
 
@@ -73,9 +60,18 @@ def speaker_agreement(pred: list[dict], pairs: list[tuple[dict, dict]]) -> dict:
     """Counts: annotators agreeing, and the rules' speakers (`pred`, quote records) against the
     gold, the second annotator and either, on the gold quotes the rules found (overlap 0.3)."""
     counts = dict.fromkeys(
-        ("quotes", "annotators_agree", "found", "found_agree", "rules_gold", "rules_second"), 0
+        (
+            "quotes",
+            "annotators_agree",
+            "found",
+            "found_agree",
+            "rules_gold",
+            "rules_second",
+            "rules_either",
+            "rules_on_agreed",
+        ),
+        0,
     )
-    counts |= {"rules_either": 0, "rules_on_agreed": 0}
     pred_by = by_article(pred)
     pairs_by: dict[str, list[tuple[dict, dict]]] = {}
     for gold, second in pairs:
