@@ -12,20 +12,26 @@ import torch
 from model.classifier import load_model, resolve_device
 from model.encoding import encode_pairs
 from model.first_token import first_token_only
+from model.tfidf import TFIDF_FILE, load_tfidf, stance_probabilities
 
 
 class Classifier:
     """A trained run directory ready to score quote records (quote, speaker, context)."""
 
-    def __init__(self, model, tokenizer, schema, device: torch.device, name: str = ""):
+    def __init__(self, model, tokenizer, schema, device: torch.device, name: str = "", tfidf=None):
         self.model = model
         self.tokenizer = tokenizer
         self.schema = schema
         self.device = device
         self.name = name
+        self.tfidf = tfidf  # a stance TF-IDF model whose probabilities are averaged in
 
     @classmethod
-    def load(cls, run_dir: str | Path, device: str = "auto", quantize: bool = False) -> Classifier:
+    def load(
+        cls, run_dir: str | Path, device: str = "auto", quantize: bool = False, tfidf: bool = False
+    ) -> Classifier:
+        """tfidf: average in the run's saved TF-IDF model (a stance run trained since it was
+        added); an error if the run has none."""
         torch_device = resolve_device(device)
         model, tokenizer, schema = load_model(run_dir, torch_device)
         model = first_token_only(model)
@@ -33,7 +39,17 @@ class Classifier:
             if torch_device.type != "cpu":
                 raise ValueError("--quantize (int8 dynamic quantisation) runs on the CPU only")
             model = quantize_dynamic(model)
-        return cls(model, tokenizer, schema, torch_device, name=str(run_dir))
+        if not tfidf:
+            return cls(model, tokenizer, schema, torch_device, name=str(run_dir))
+        if schema.multi_label:
+            raise ValueError(f"{run_dir} is a frames model; give a stance model")
+        estimator = load_tfidf(run_dir)
+        if estimator is None:
+            raise ValueError(
+                f"{run_dir} has no {TFIDF_FILE} (trained before the TF-IDF model was saved "
+                "beside it): retrain it, or predict with the model alone (--model-only)"
+            )
+        return cls(model, tokenizer, schema, torch_device, f"{run_dir}+tfidf", estimator)
 
     def probabilities(self, records: Sequence[Mapping], batch_size: int = 16) -> np.ndarray:
         """Class probabilities, one row per record, in the records' order."""
@@ -54,6 +70,8 @@ class Classifier:
                 logits = self.model(**batch).logits.float()
                 probs = logits.sigmoid() if self.schema.multi_label else logits.softmax(-1)
                 out[idx] = probs.cpu().numpy()
+        if self.tfidf is not None:
+            out = (out + stance_probabilities(self.tfidf, records, n_labels)) / 2
         return out
 
     def predict(self, records: Sequence[Mapping], batch_size: int = 16) -> list[dict]:

@@ -179,6 +179,9 @@ def test_frame_model_tunes_and_saves_thresholds_and_adds_frames(
     schema = json.loads((tmp_path / "frames" / "quotestance.json").read_text())
     assert schema["task"] == "frames" and len(schema["thresholds"]) == 14
     assert all(0.05 <= t <= 0.95 for t in schema["thresholds"].values())
+    assert not (tmp_path / "frames" / "tfidf.skops").exists()  # averaging is for stance
+    with pytest.raises(ValueError, match="is a frames model"):
+        Classifier.load(tmp_path / "frames", device="cpu", tfidf=True)
     stance = Classifier.load(trained_run, device="cpu")
     frames = Classifier.load(tmp_path / "frames", device="cpu")
     out = tmp_path / "out.jsonl"

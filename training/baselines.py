@@ -16,15 +16,13 @@ from pathlib import Path
 from typing import Protocol
 
 import numpy as np
-from sklearn.compose import ColumnTransformer
 from sklearn.dummy import DummyClassifier
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import make_pipeline
 
-from model.encoding import second_text
 from model.labels import TASKS
+from model.tfidf import text_columns, tfidf_features
 from training.metrics import frame_matrix
 
 BASELINES = ("majority", "tfidf_logreg", "frozen_embeddings")
@@ -58,13 +56,13 @@ def fit_baseline(
         return _Majority(name, task, labels, y)
 
     if name == "tfidf_logreg":
-        featurize = _text_columns
-        estimator = make_pipeline(_tfidf_features(), _classifier(task, seed))
+        featurize = text_columns
+        estimator = make_pipeline(tfidf_features(), _classifier(task, seed))
     else:
         embedder = embedder or default_embedder()
 
         def featurize(records: list[dict]) -> np.ndarray:
-            texts = _text_columns(records)
+            texts = text_columns(records)
             return np.hstack([embedder.encode(texts[:, 0]), embedder.encode(texts[:, 1])])
 
         estimator = _classifier(task, seed)
@@ -195,25 +193,3 @@ def _targets(train: list[dict], task: str, labels: list[str]) -> np.ndarray:
 def _classifier(task: str, seed: int):
     logreg = LogisticRegression(class_weight="balanced", max_iter=2000, random_state=seed)
     return OneVsRestClassifier(logreg) if task == "frames" else logreg
-
-
-def _text_columns(records: list[dict]) -> np.ndarray:
-    """(n, 2) object array: the quote, and "speaker: context" as the fine-tuned model sees it."""
-    rows = [
-        (
-            " ".join(str(r["quote"]).split()),
-            second_text(r.get("speaker"), str(r.get("context") or "")),
-        )
-        for r in records
-    ]
-    return np.array(rows, dtype=object).reshape(len(rows), 2)
-
-
-def _tfidf_features() -> ColumnTransformer:
-    # Separate vocabularies: "support" in the quote and in the narration mean different things.
-    return ColumnTransformer(
-        [
-            ("quote", TfidfVectorizer(ngram_range=(1, 2)), 0),
-            ("speaker_context", TfidfVectorizer(ngram_range=(1, 2)), 1),
-        ]
-    )

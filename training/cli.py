@@ -137,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quantize", action="store_true", help="int8 dynamic quantisation (CPU)")
     p.add_argument(
+        "--model-only",
+        action="store_true",
+        help="stance from the fine-tuned model alone, not averaged with the run's TF-IDF model "
+        "(the average is the default: it is ahead of each in cross-validation)",
+    )
+    p.add_argument(
         "--show",
         type=int,
         default=0,

@@ -14,6 +14,7 @@ from model.batch import format_table, run_batch
 from model.classifier import resolve_device
 from model.predict import Classifier
 from model.quotes import extract_quotes, naive_quotes
+from model.tfidf import TFIDF_FILE
 from training.agreement import agreement, pair_up, read_second
 from training.config import load_config
 from training.data import data_hash, load_articles, load_records, stats
@@ -91,6 +92,8 @@ def is_cached(run_dir: Path, config) -> bool:
         (run_dir / "model.safetensors").is_file() and resolved.is_file() and data_file.is_file()
     ):
         return False
+    if config.task == "stance" and not (run_dir / TFIDF_FILE).is_file():
+        return False  # trained before the TF-IDF model was saved beside it
     same_config = yaml.safe_load(resolved.read_text()) == config.model_dump(mode="json")
     same_data = json.loads(data_file.read_text())["sha256"] == data_hash(config.data.gold)
     return same_config and same_data
@@ -155,7 +158,9 @@ def crossval(config_path: Path, folds: int, overrides, output: Path | None) -> s
 
 
 def predict(args) -> str:
-    classifier = Classifier.load(args.model, device=args.device, quantize=args.quantize)
+    classifier = Classifier.load(
+        args.model, device=args.device, quantize=args.quantize, tfidf=not args.model_only
+    )
     if classifier.schema.task != "stance":
         raise ValueError(
             f"--model {args.model} is a {classifier.schema.task} model; give a stance model"

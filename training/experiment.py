@@ -14,6 +14,8 @@ import yaml
 from model.articles import Article
 from model.predict import Classifier
 from model.quotes import extract_quotes
+from model.tfidf import save_tfidf
+from training.baselines import fit_baseline
 from training.config import Config, parse_config
 from training.data import (
     DataError,
@@ -62,6 +64,10 @@ def run_training(config: Config, run_dir: Path | None = None, resume: bool = Fal
             [r["frames"] for r in splits["dev"]], dev_probs, schema.labels
         )
     save_run(model, tokenizer, schema, config, run_dir, data_hash(config.data.gold))
+    if not schema.multi_label:
+        # Saved beside the model: `predict` averages the two (ahead of each in cross-validation).
+        tfidf = fit_baseline("tfidf_logreg", splits["train"], "stance", schema.labels, config.seed)
+        save_tfidf(tfidf.estimator, run_dir)
     results = evaluate_splits(
         classifier,
         {name: records for name, records in splits.items() if name != "train"},
