@@ -91,9 +91,11 @@ def cue_before(before: str, offset: int):
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|can|should|may|might|must|to|not)\s+$")
-# "Yonhap quoted the ministry as saying"; not "X was quoted by Yonhap as saying" (X's words)
+# "Yonhap quoted the ministry as saying", "media cited a source as saying"; not "X was quoted by
+# Yonhap as saying" (X's words)
 _QUOTED_AS = re.compile(
-    r"\bquoted\s+(?!by\s)(?P<who>[^,;:“”\"]{2,80}?)(?:,\s*(?P<appos>[^;:“”\"]{1,100}),)?\s+as\s+$"
+    r"\b(?:quoted|cited)\s+(?!by\s)(?P<who>[^,;:“”\"]{2,80}?)"
+    r"(?:,\s*(?P<appos>[^;:“”\"]{1,100}),)?\s+as\s+$"
 )
 _DOCUMENT_BY = re.compile(
     rf"\b(?:{'|'.join(sorted(DOCUMENT_NOUNS))})\s+(?:from|by)\s+"

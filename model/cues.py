@@ -128,6 +128,8 @@ Private Pvt. Minister-Counsellor Counsellor Consul Attaché Delegate Cabinet Pre
 Adviser Advisor Sinologist Historian Economist Researcher Transport Culture Education Health
 Agriculture Energy Communications Labour Labor Justice Environment Tourism Commerce Development
 MEP Host Correspondent
+Cmdr Cmdr. Commodore Petty Officer Class Seaman Airman Corporal Cpl. Brig. Brigadier Rear Ensign
+Warrant Spc. Specialist
 """)
 )
 
@@ -181,6 +183,7 @@ secretariat parliament assembly senate congress court prosecutors police guard g
 union alliance bloc delegation headquarters group centre center foundation
 sinmun shimbun ribao team panel coalition observatory directorate intelligence authority
 company corporation airline airlines airways railways firm channel
+fleet flotilla television tv radio
 """)
 )
 

@@ -40,6 +40,9 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
         if not match:
             spoke = spoke or _body_that_spoke(sentence)
             continue
+        author = _author_after_of(sentence, match.end())
+        if author:  # "according to the first report of the Monitoring Team": the team
+            return author
         source = _ISSUED_BY.match(sentence, match.end())
         subject = sentence_subject(sentence)
         if source:
@@ -60,6 +63,15 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][”\"’»]?\s+(?=[A-Z“\"«])|\n")
 _BODY_DOCUMENTS = frozenset({"statement", "communique", "communiqué", "readout"})
 _ANY_DOCUMENT = frozenset({"text", "document"})
+
+
+def _author_after_of(sentence: str, at: int) -> str | None:
+    of = re.match(r"\s+of\s+", sentence[at:])
+    phrase = phrase_after(sentence[at + of.end() :]) if of else None
+    last = phrase.split()[-1] if phrase else ""
+    if phrase and (last.lower() in ORG_HEADS or (last[:1].isupper() and phrase[:1].isupper())):
+        return phrase
+    return None
 
 
 def _body_that_spoke(sentence: str) -> str | None:

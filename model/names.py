@@ -6,6 +6,7 @@ surname are kept apart by recency and by the organisation named with them ("Mr. 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -82,6 +83,7 @@ class Mention:
     pos: int
     person: Person
     subject: bool
+    possessive: bool = False  # "Zhao's answer": the sentence is about the answer
 
 
 @dataclass
@@ -92,6 +94,7 @@ class Registry:
     mentions: list[Mention] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)
     masked: list[tuple[int, int]] = field(default_factory=list)  # the quotes' spans
+    sentence_starts: list[int] = field(default_factory=list)
 
 
 def surname_keys(name: str) -> set[str]:
@@ -168,7 +171,7 @@ def is_person_name(tokens: list[str]) -> bool:
 
 def build_registry(text: str, masked: list[tuple[int, int]], sentence_starts: set[int]) -> Registry:
     """Collect named people (outside quotes) in text order."""
-    reg = Registry(masked=masked)
+    reg = Registry(masked=masked, sentence_starts=sorted(sentence_starts))
     for match in NAME_RUN_RE.finditer(text):
         if any(a <= match.start() < b for a, b in masked) and not _ALIAS_BEFORE.search(
             text, max(0, match.start() - _ALIAS_WINDOW), match.start()
@@ -203,9 +206,9 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
         known = lookup(reg, " ".join(bare), offset, text) if is_person_name(bare) else None
         if known is not None:
             subject = _looks_like_subject(text, start, end, sentence_starts)
-            reg.mentions.append(Mention(offset, known, subject))
+            reg.mentions.append(Mention(offset, known, subject, possessive=True))
         return
-    if not is_person_name(tokens):
+    if not is_person_name(tokens) or _DESCRIBES_NAME_AFTER.match(text, end):
         return
     # "For Kang Mi-yeon, ...": a sentence about her view, so she is its subject
     subject = preposition is not None or _looks_like_subject(text, start, end, sentence_starts)
@@ -235,6 +238,8 @@ _ALIAS_BEFORE = re.compile(
     r"\s*,?\s+(?:of\s+)?[“\"‘]?$"
 )
 _ALIAS_WINDOW = 80
+# "Leftist Brazilian lawmaker Jandira Mota": the capitalised words describe the name after them.
+_DESCRIBES_NAME_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(ROLE_NOUNS | PERSON_NOUNS))})\s+[A-Z]")
 # A capitalised preposition that a name run swallows at a sentence start ("For Kang Mi-yeon").
 LEADING_PREPOSITION = re.compile(r"(?:For|To|With|From|Like|Unlike|According to)\s+")
 _AGE_AFTER = re.compile(r",\s+\d{1,3},\s+(?:a|an|the)\s")
@@ -245,7 +250,8 @@ def _looks_like_subject(text: str, start: int, end: int, sentence_starts: set[in
     # or in apposition to one ("The envoy, Nadia Ferreira-Kos, ..."); so is a name that a role
     # noun introduces ("foreign ministry spokesperson Tan Wei said", "a lawmaker named Oh").
     before = text[max(0, start - 3) : start].rstrip(" ")
-    if start in sentence_starts or not before or before[-1] in '.!?\n,;:—–(“"‘':
+    # Not "(": a name in brackets glosses or credits ("(吳佩欣)", a photo's "(Primorye Travel)").
+    if start in sentence_starts or not before or before[-1] in '.!?\n,;:—–“"‘':
         return True
     if re.search(
         r"\b[Aa]ccording to\s+(?:[A-Z][\w.-]*\s+){0,6}$", text[max(0, start - 80) : start]
@@ -256,7 +262,12 @@ def _looks_like_subject(text: str, start: int, end: int, sentence_starts: set[in
 
 
 def lookup(
-    reg: Registry, name: str, pos: int, text: str, gender: str | None = None
+    reg: Registry,
+    name: str,
+    pos: int,
+    text: str,
+    gender: str | None = None,
+    titles: tuple[str, ...] = (),
 ) -> Person | None:
     """The known person a (possibly partial) name refers to; None if nobody fits."""
     lowered = name.lower()
@@ -284,6 +295,12 @@ def lookup(
         candidates = [p for p in candidates if p.gender == "f"]
     if len(candidates) == 1:
         return candidates[0]
+    # "Col. Park" is the Park introduced as "Col. Park Jin-woo", not the researcher Park.
+    titled = [
+        p for p in candidates if titles and set(titles) & set(p.context.split(p.name)[0].split())
+    ]
+    if len(titled) == 1:
+        return titled[0]
     return _disambiguate(reg, candidates, text[pos : pos + 80], pos)
 
 
@@ -334,8 +351,19 @@ def recent_person(
         for want_subject in (True, False):
             for mention in reversed(scope):
                 if mention.subject or not want_subject:
-                    return mention.person
+                    return _first_subject_of_sentence(reg, scope, mention).person
     return None
+
+
+def _first_subject_of_sentence(reg: Registry, scope: list[Mention], mention: Mention) -> Mention:
+    """The sentence's first subject, not a later name in apposition to it: "Anna Ivanova,
+    head of the tour operator Sever Tours, says ... “...,” she said" points at Ivanova."""
+    if not mention.subject:
+        return mention
+    index = bisect.bisect_right(reg.sentence_starts, mention.pos) - 1
+    start = reg.sentence_starts[index] if index >= 0 else 0
+    same = [m for m in scope if m.subject and not m.possessive and start <= m.pos <= mention.pos]
+    return same[0] if same else mention
 
 
 def note_speaker(reg: Registry, pos: int, person: Person, pronoun: str | None) -> None:

@@ -249,7 +249,9 @@ def sentences_before(
         if lo < 0:
             lo = max(0, pos - limit)
             break
-    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, pos)]
+    starts = [
+        m.end() for m in _SENTENCE_START.finditer(text, lo, pos) if not _after_abbreviation(m)
+    ]
     for i in range(len(starts) - 1, -1, -1):
         start = starts[i]
         end = starts[i + 1] if i + 1 < len(starts) else pos
@@ -257,6 +259,14 @@ def sentences_before(
         if any(a <= start < b for a, b in reg.masked) or _HEADING.match(sentence):
             continue  # a quote, or a question or Q&A heading that names no speaker
         yield start, text[start:end]
+
+
+def _after_abbreviation(match: re.Match) -> bool:
+    # "of U.N. Security Council resolutions", "Col. Cao said": the full stop ends no sentence
+    if not match.group(0).startswith(".") or "\n" in match.group(0):
+        return False
+    word = re.search(r"(\S*)$", match.string[max(0, match.start() - 20) : match.start()]).group(1)
+    return re.fullmatch(r"[A-Z][a-z]{0,3}|(?:[A-Z]\.)*[A-Z]", word) is not None
 
 
 _HEADING = re.compile(r"(?:Q|Question)\s*\d*[.:]|.*\?$", re.DOTALL)

@@ -36,6 +36,7 @@ here said reportedly just only even still yet again already now today yesterday
     | CUE_WORDS
 )
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")  # "U.S.", "Mr.", "Gen."
 PRONOUN_RE = re.compile(r"(?i)(he|she|they|it|we|i)$")
 _POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their"})
@@ -91,6 +92,9 @@ def phrase_before(text: str) -> str | None:
             break  # "... and Germany. Isabel Pardo said": a sentence ended there
         if _is_cap(token):
             taken.insert(0, token)
+            continue
+        if _ORDINAL.fullmatch(token) and taken and i and _is_cap(tokens[i - 1]):
+            taken.insert(0, token)  # "Staff Sgt. 1st Class Dana Reyes said"
             continue
         if lower == "in" and len(taken) == 1 and _is_cap(taken[0]):
             taken.insert(0, token)  # "the Russian embassy in Tokyo"; checked below
@@ -179,6 +183,9 @@ def phrase_after(text: str) -> str | None:
             taken.append(token)
             if token.endswith((".", ",")) and not _ABBREVIATED.fullmatch(token):
                 break
+            continue
+        if _ORDINAL.fullmatch(token) and taken and _is_cap(taken[-1]):
+            taken.append(token)  # "Petty Officer 1st Class Dana Reyes": part of the rank
             continue
         prev = taken[-1].lower().strip("()") if taken else ""
         org_like = any(t.lower().strip("()") in ORG_HEADS for t in taken)

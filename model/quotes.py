@@ -33,6 +33,7 @@ _ABBREVIATIONS = frozenset(
     words("""
 mr mrs ms dr prof gen lt col sgt st jr sr no vs etc inc co corp rep sen gov adm capt maj jan feb
 mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e fig approx dept est
+cmdr cdr brig cpl pvt spc pfc rev hon
 """)
 )
 

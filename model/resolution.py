@@ -18,6 +18,7 @@ from model.cues import (
     PERSON_PRONOUNS,
     ROLE_NOUNS,
     SPOKES_NOUNS,
+    TITLE_WORDS,
     VAGUE_HEADS,
 )
 from model.documents import document_source
@@ -144,7 +145,8 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         return (person.name if person else None), True
     tokens, gender = strip_titles(phrase.split())
     if is_person_name(tokens) and not is_org(phrase):
-        person = lookup(reg, " ".join(tokens), pos + len(phrase) + 1, text, gender)
+        titles = tuple(t for t in phrase.split()[: -len(tokens)] if t in TITLE_WORDS)
+        person = lookup(reg, " ".join(tokens), pos + len(phrase) + 1, text, gender, titles)
         if person is not None:
             person.gender = person.gender or gender
             note_speaker(reg, pos, person, None)

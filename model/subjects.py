@@ -77,6 +77,9 @@ def subject_before(seg: str) -> str | None:
     document = _DOCUMENT_OF_EVENT.search(seg)
     if document:  # "and a Kremlin readout of Shoigu's visit praised": the readout's author
         return document.group("doc")
+    alias = _ALIAS_AT_END.search(seg)
+    if alias:  # "A manager at a travel agency surnamed Liu told": Liu
+        return alias.group(1)
     relative = _RELATIVE.search(seg)
     if relative:  # "led by Pavel Dorin, deputy chair of ..., who told": the name before
         seg = seg[: relative.start()] + ","
@@ -115,6 +118,9 @@ def subject_before(seg: str) -> str | None:
         if len(tokens) > 2 and tokens[0] in PERSON_NOUNS and is_person_name(tokens[1:]):
             return " ".join(tokens[1:])  # "..., fisherman Ueda Shigeru, 68, said"
     return phrase_before(seg[:-1].rstrip())
+
+
+_ALIAS_AT_END = re.compile(rf"\b(?:surnamed|nicknamed|named)\s+({NAME_RUN_RE.pattern})$")
 
 
 _NAME_THEN_APPOSITIVE = re.compile(rf"({NAME_RUN_RE.pattern}),\s+(?:a|an|the)\s[^“”\"«»;]*,")

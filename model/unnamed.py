@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from model.cues import PERSON_NOUNS
+from model.cues import ORG_HEADS, PERSON_NOUNS
 from model.names import (
     LEADING_PREPOSITION,
     NAME_RUN_RE,
@@ -20,7 +20,7 @@ from model.phrases import phrase_after
 
 _UNNAMED_PERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he (?:second|other|first|third|younger|older))\s+"
-    r"(?:[\w-]+\s+){0,3}?([a-z-]+)\b|\b[Oo]ne of (?:them|the \w+|those)\b()"
+    r"(?:(?:[A-Z]\.){2,3}\s+|[\w-]+\s+){0,3}?([a-z-]+)\b|\b[Oo]ne of (?:them|the \w+|those)\b()"
 )
 _ASKERS = frozenset({"reporter", "journalist", "correspondent"})
 
@@ -47,9 +47,18 @@ def unnamed_since(text: str, start: int, pos: int, reg: Registry) -> bool:
         if _describes_someone_named(text, match.start()):
             continue
         role = match.group(1) if match.group(1) is not None else "person"
+        if role not in PERSON_NOUNS and role not in ORG_HEADS:
+            role = _role_after(text, match.end())
         if role in PERSON_NOUNS and role not in _ASKERS and not _masked(reg, match.start()):
             return True
     return False
+
+
+def _role_after(text: str, at: int) -> str:
+    """The person noun right after a modifier the pattern stopped at: "A U.S. defense official"
+    ends the lazy match at "defense", and the noun is the next word."""
+    following = re.match(r"\s+([a-z-]+)\b", text[at : at + 40])
+    return following.group(1) if following and following.group(1) in PERSON_NOUNS else ""
 
 
 _UNNAMED_SPOKES = re.compile(
@@ -99,7 +108,9 @@ def _describes_someone_named(text: str, at: int) -> bool:
     # "... are in China. Qiao Lanfeng, a professor": the name starts after the full stop
     before = re.split(r"[.!?]\s+", before)[-1]
     match = re.search(
-        rf"({NAME_RUN_RE.pattern})(?:\s+\([^()]{{1,60}}\))?(?:,\s+\d{{1,3}})?,\s+$", before
+        rf"({NAME_RUN_RE.pattern})(?:\s+\([^()]{{1,60}}\))?"
+        r"(?:,\s+(?:\d{1,3}|no relation[^,]{0,40}))*,\s+$",  # "Lee, 61,", "Lee, no relation,"
+        before,
     )
     if match is None:
         return False
