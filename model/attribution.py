@@ -14,6 +14,8 @@ from model.cues import (
     CUE_RE,
     DOCUMENT_NOUNS,
     PARTICIPLE_RE,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
     TIME_PHRASE,
 )
 from model.phrases import phrase_after
@@ -159,19 +161,29 @@ def cue_after(after: str, offset: int, inverted: bool, closed: bool = True):
             return phrase, cue.group(0), offset + lead  # "“...,” one diplomat in Seoul told me"
         # `“...,” China's defence ministry spokesperson, Col. Cao Wei, said`: the name may sit
         # in apposition, as long as the clause runs on from the quote.
-        if phrase and (
-            rest.lstrip("¶ ").startswith(phrase)
-            or re.sub(r"^(?:his|her|its|their)\s+", "", rest.lstrip("¶ ")).startswith(phrase)
-            or (
-                closed
-                and "," in subject[: max(subject.find(phrase), 0)]
-                and _opens_clause(subject)
-                and not sentence_break(subject)
+        if (
+            phrase
+            and (
+                rest.lstrip("¶ ").startswith(phrase)
+                or re.sub(r"^(?:his|her|its|their)\s+", "", rest.lstrip("¶ ")).startswith(phrase)
+                # "“...,” economist Lev Brun, who ..., wrote": a role noun before the name
+                or _after_role_noun(rest.lstrip("¶ "), phrase)
+                or (
+                    closed
+                    and "," in subject[: max(subject.find(phrase), 0)]
+                    and _opens_clause(subject)
+                    and not sentence_break(subject)
+                )
             )
         ):
             return phrase, cue.group(0), offset + lead + max(subject.find(phrase), 0)
         break
     return None
+
+
+def _after_role_noun(text: str, phrase: str) -> bool:
+    noun, _, rest = text.partition(" ")
+    return noun in ROLE_NOUNS | PERSON_NOUNS and rest.startswith(phrase)
 
 
 def _opens_clause(text: str) -> bool:

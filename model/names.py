@@ -315,7 +315,7 @@ def _disambiguate(reg: Registry, candidates: list[Person], after: str, pos: int)
     appos = re.match(r"^[\w’'. -]{0,30}?,\s+(?:the|a|an)\s+([^,.;“”\"]{2,60})[,.;]", after)
     if appos:
         described = {w for w in re.findall(r"[a-z]{4,}", appos.group(1).lower())}
-        described |= {_ROLE_SYNONYMS[w] for w in described if w in _ROLE_SYNONYMS}
+        described |= {ROLE_SYNONYMS[w] for w in described if w in ROLE_SYNONYMS}
         scores = [len(described & _words_of_sentence(p.context)) for p in candidates]
         best = max(scores)
         if best and scores.count(best) == 1:
@@ -331,7 +331,12 @@ def _words_of_sentence(context: str) -> set[str]:
     return set(re.findall(r"[a-z]{4,}", re.split(r"(?<=[.!?])\s", context)[0].lower()))
 
 
-_ROLE_SYNONYMS = {"envoy": "ambassador", "ambassador": "envoy", "lawmaker": "legislator"}
+ROLE_SYNONYMS = {
+    "envoy": "ambassador",
+    "ambassador": "envoy",
+    "lawmaker": "legislator",
+    "legislator": "lawmaker",
+}
 
 
 def recent_person(

@@ -36,6 +36,7 @@ here said reportedly just only even still yet again already now today yesterday
     | CUE_WORDS
 )
 
+_AGED = re.compile(r"\d{1,3}-year-old")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _ABBREVIATED = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.")  # "U.S.", "Mr.", "Gen."
 PRONOUN_RE = re.compile(r"(?i)(he|she|they|it|we|i)$")
@@ -50,6 +51,7 @@ def _head_ok(tokens: list[str]) -> bool:
     last = tokens[-1].lower().strip("()’'.")
     return (
         _is_cap(tokens[-1])
+        or any(_AGED.fullmatch(t) for t in tokens[:-1])  # "the 41-year-old accountant"
         or last in ORG_HEADS
         or last in ROLE_NOUNS
         or last in PERSON_NOUNS

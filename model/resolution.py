@@ -25,6 +25,7 @@ from model.documents import document_source
 from model.names import (
     LEADING_JUNK,
     NAME_RUN_RE,
+    ROLE_SYNONYMS,
     Person,
     Registry,
     is_person_name,
@@ -61,6 +62,9 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
     phrase = _clean_phrase(phrase)
     # "His advice: “...”" leaves only the possessive as the subject: it points back like "he".
     phrase = _POSSESSIVE_ONLY.get(phrase.lower(), phrase)
+    owned_words = _OWNED_WORDS.match(phrase)
+    if owned_words:  # "Her message to colleagues was blunt: “...”": hers
+        phrase = _POSSESSIVE_PRONOUN[owned_words.group(1).lower()]
     lowered = phrase.lower()
     if not phrase:
         return None, False
@@ -129,7 +133,7 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         and words[-1] not in ORG_HEADS
         and phrase.split()[-1].islower()
     ):
-        person = recent_role(reg, pos, words[-1])
+        person = recent_role(reg, pos, words[-1], words[1:-1], text)
         last = max((m.pos for m in reg.mentions if m.person is person and m.pos < pos), default=0)
         if words[-1] in SPOKES_NOUNS:
             # "a spokesman for the ministry issued ...", "referred to remarks by its
@@ -161,6 +165,11 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         if not fuller and heads[-1] in _NEWSPAPER_HEADS:
             fuller = newspaper_before(text, pos, reg)  # "Rodong Sinmun ... The paper added"
         if fuller:
+            phrase = fuller
+    if len(words) == 3 and words[0] == "the" and phrase.split()[1] in NATIONALITY_WORDS and heads:
+        # "a spokesperson for the Chinese ministry": the ministry named before as "China's ..."
+        fuller = org_before(text, pos, heads[-1])
+        if fuller and re.search(rf"(?i)\b{re.escape(words[1][:4])}", fuller):
             phrase = fuller
     phrase = fuller_name(text, pos, expand_acronym(text, pos, clean_org(phrase)))
     return remember_org(reg, phrase, pos), True
@@ -278,10 +287,18 @@ def _its(reg: Registry, phrase: str, pos: int, text: str) -> str:
 
 
 _POSSESSIVE_ONLY = {"his": "he", "their": "they"}  # "her" is already a pronoun
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they"}
+_OWNED_WORDS = re.compile(
+    r"(?i)(his|her|their)\s+(?:[a-z-]+\s+)?(?:message|verdict|advice|view|answer|reply|response|"
+    r"words|assessment|conclusion|argument|warning|comment|comments|remarks|explanation|"
+    r"reaction|prediction|plea|appeal|point|take)$"
+)
 
 
 def _clean_phrase(phrase: str) -> str:
     # An opening parenthesis never ends a name: "said Pavel Orlov (no relation to ...)".
+    # "the elder Wang", "the younger Kim": the person by surname
+    phrase = re.sub(r"^[Tt]he\s+(?:elder|younger)\s+(?=[A-Z])", "", phrase.strip())
     tokens = phrase.strip(" ,.;:(").split()
     while len(tokens) > 1 and tokens[0].strip(",") in LEADING_JUNK:
         tokens.pop(0)
@@ -387,9 +404,22 @@ _MEDIA_WORDS = frozenset(
 )
 
 
-def recent_role(reg: Registry, pos: int, role: str) -> Person | None:
+def recent_role(
+    reg: Registry, pos: int, role: str, modifiers: list[str] | tuple[str, ...] = (), text: str = ""
+) -> Person | None:
+    """The latest person introduced with this role (or its synonym); "the KMT lawmaker" picks,
+    of two legislators, the one introduced with "KMT" (in the words just before the name too:
+    "Kuomintang (KMT) Legislator Wu")."""
+    roles = {role, ROLE_SYNONYMS.get(role, role)}
     earlier = [m for m in reg.mentions if m.pos < pos]
-    for mention in reversed(earlier):
-        if role in mention.person.context.lower():
-            return mention.person
+    for needed in ([m.lower() for m in modifiers], []) if modifiers else ([],):
+        for mention in reversed(earlier):
+            person = mention.person
+            context = person.context.lower()
+            lead = text[max(0, person.first_pos - 40) : person.first_pos].lower()
+            introduced = lead + re.split(r"(?<=[.!?])\s", context)[0]
+            if any(r in context for r in roles) and all(
+                re.search(rf"\b{re.escape(m)}\b", introduced) for m in needed
+            ):
+                return person
     return recent_person(reg, pos, None)

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from model.attribution import ANONYMITY, cue_after, cue_before, stated_by
-from model.cues import CUE_RE, SPOKES_NOUNS, VAGUE_HEADS, words
+from model.cues import ACCORDING_RE, CUE_RE, SPOKES_NOUNS, VAGUE_HEADS, words
 from model.names import NAME_RUN_RE, build_registry, is_person_name, strip_titles
 from model.organisations import sentence_subject
 from model.phrases import phrase_after
@@ -42,6 +42,7 @@ class Attributor:
         if not strong:
             weak = (
                 self._after_later(index)
+                or self._shared_after(index)
                 or self._after(index, True)
                 or self._stated_in_next_paragraph(index)
                 or self._lead_paragraph(index)
@@ -50,6 +51,8 @@ class Attributor:
         if found:
             phrase, cue, pos = found
             speaker = resolve(self.reg, phrase, pos, self.text)[0] if phrase else None
+            if speaker is None and phrase and _FURTHER_DOCUMENT.match(phrase):
+                speaker = self._inherited(index)  # "A second post added:": the same author
             if self._anonymous(phrase, pos):
                 speaker = None
             result = (speaker, cue, strong is not None or speaker is not None)
@@ -197,6 +200,21 @@ class Attributor:
                 return found
         return None
 
+    def _shared_after(self, index: int):
+        """`... is “a sanctions story”, and the bank blocks it “automatically”, he said.`: two
+        quotes in one sentence share the attribution that closes it."""
+        if index + 1 >= len(self.spans):
+            return None
+        this, after = self.spans[index], self.spans[index + 1]
+        if this.close_mark is None or self._sentence(this.open_mark) != self._sentence(
+            after.open_mark
+        ):
+            return None
+        between = self.text[this.close_mark + 1 : after.open_mark]
+        if CUE_RE.search(between) or ACCORDING_RE.search(between):
+            return None
+        return self._after(index + 1, False) or self._after_later(index + 1)
+
     def _interviewee(self, pos: int) -> str | None:
         """In a Q&A interview an answer right after a "Q:" line is the interviewee's."""
         if not _QUESTION_LINE.search(
@@ -292,6 +310,10 @@ def _is_unnamed(phrase: str) -> bool:
     )
 
 
+_FURTHER_DOCUMENT = re.compile(
+    r"(?:[Aa]nother|[Aa] (?:second|third|further|later|separate|follow-up))\s+"
+    r"(?:post|statement|message|letter|reply|response|tweet)$"
+)
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 

@@ -92,6 +92,10 @@ def subject_before(seg: str) -> str | None:
     lead_name = strip_titles(lead.group(1).split())[0] if lead else []
     if len(lead_name) > 1 and is_person_name(lead_name):
         return lead.group(1)  # "Iryna Bondar, a member of the Committee on X, Y and Z, wrote"
+    relative_name = _NAME_THEN_WHO.fullmatch(strip_leading_clauses(seg))
+    named = strip_titles(relative_name.group(1).split())[0] if relative_name else []
+    if len(named) > 1 and is_person_name(named):
+        return relative_name.group(1)  # "economist Lev Brun, who runs the channel «X», wrote"
     body = _BODY_THEN_ASIDE.fullmatch(strip_leading_clauses(seg))
     if body and body.group(1).split()[-1].lower() in ORG_HEADS:
         return body.group(1)  # "The Monitoring Team, formed by eleven states including X, Y, said"
@@ -124,6 +128,9 @@ _ALIAS_AT_END = re.compile(rf"\b(?:surnamed|nicknamed|named)\s+({NAME_RUN_RE.pat
 
 
 _NAME_THEN_APPOSITIVE = re.compile(rf"({NAME_RUN_RE.pattern}),\s+(?:a|an|the)\s[^“”\"«»;]*,")
+
+
+_NAME_THEN_WHO = re.compile(rf"(?:[a-z-]+\s+){{0,2}}({NAME_RUN_RE.pattern}),\s+who\s[^;]*,")
 
 
 _BODY_THEN_ASIDE = re.compile(

@@ -8,16 +8,41 @@ from __future__ import annotations
 
 import re
 
-from model.cues import words
+from model.cues import CUE_RE, words
 
 
 def named_not_said(text: str, span) -> bool:
     """Whether the span is a title or sits in a headline (span: a `model.quotes.Span`)."""
+    title_case = _is_title(text[span.start : span.end]) and not _cue_right_after(text, span)
     return (
-        _is_title(text[span.start : span.end])
+        title_case
         or _names_a_work(text, span)
+        or _named_by_a_noun(text, span)
         or _in_headline(text, span)
     )
+
+
+_NAMING_NOUN_BEFORE = re.compile(
+    r"\b(?:channel|show|programme|program|column|podcast|blog|newsletter|website|site|operation|"
+    r"exercise|drills|campaign|slogan|dubbed|named|nicknamed|called)\s*$"
+)
+
+
+def _named_by_a_noun(text: str, span) -> bool:
+    """`runs the Telegram channel «Pacific Arithmetic»`, `the drills, dubbed “Joint Sea”`: a
+    capitalised name after a naming noun is named, not said."""
+    tokens = re.findall(r"[\w’'-]+", text[span.start : span.end])
+    capitalised = bool(tokens) and all(t[0].isupper() or t[0].isdigit() for t in tokens)
+    before = text[max(0, span.open_mark - 30) : span.open_mark].rstrip(" ,")
+    return capitalised and _NAMING_NOUN_BEFORE.search(before) is not None
+
+
+def _cue_right_after(text: str, span) -> bool:
+    """`“For the Gulf,” said Dr Ali Nasser, “...”`: a Title-Case opening that a cue verb
+    follows at once is said, the first half of a split quote."""
+    close = span.close_mark if span.close_mark is not None else span.end
+    after = re.sub(r"^(?:he|she|they|it)\s+", "", text[close + 1 : close + 40].lstrip(" ,—–-"))
+    return CUE_RE.match(after) is not None
 
 
 _MINOR_WORDS = words("of the a an and in on to for with by at or nor but from as into vs is are be")

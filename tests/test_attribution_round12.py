@@ -75,6 +75,54 @@ ROUND_TWELVE = {
         "month.”",
         {"grown every": "the Joint Monitoring Group"},
     ),
+    "a Title Case first half of a split quote is said, not a title": (
+        "“For the Baltic,” said Dr Lena Holm, a fellow at the Tallinn Centre, “the lesson is "
+        "about enforcement, not about Korea.”",
+        {"For the Baltic": "Lena Holm", "the lesson": "Lena Holm"},
+    ),
+    "a name after a role noun and a long relative clause": (
+        "Not everyone agrees. «We are tying ourselves to the poorest neighbour we have,» "
+        "economist Lev Brun, who left Moscow in 2022 and now runs the Telegram channel «Cold "
+        "Numbers», wrote on Monday. «Every ruble spent there is a ruble lost here.»",
+        {"We are tying": "Lev Brun", "Every ruble": "Lev Brun"},
+    ),
+    "two quotes in one sentence share its closing attribution": (
+        "Ilya Sorin, who runs a freight company in Vladivostok, was blunt. Shipping there is "
+        "“pure risk”, and the insurers price it “like a war zone”, he said.",
+        {"pure risk": "Ilya Sorin", "like a war": "Ilya Sorin"},
+    ),
+    "a second post has the first one's author": (
+        "The Danish embassy in Seoul wrote on X that the claims were “baseless and absurd”. A "
+        "second post added: “Our trade with the region is lawful.”",
+        {"Our trade": "The Danish embassy in Seoul"},
+    ),
+    "an age and a job describe the person just named": (
+        "The first thing Irina Volkova noticed was the silence.\n\n“Nobody shouted, nobody "
+        "sold anything, it was strange,” said the 52-year-old teacher from Irkutsk.",
+        {"Nobody shouted": "Irina Volkova"},
+    ),
+    "her message is hers": (
+        "Nina Kovac, a deputy, spoke after him. Her message to colleagues was plain: “Read the "
+        "report before you vote.”",
+        {"Read the": "Nina Kovac"},
+    ),
+    "a party label picks between namesakes": (
+        "Democratic Party (DP) Legislator Seo Ji-ho said the drills were a threat.\n\nPeople "
+        "Power Party (PPP) Legislator Seo Eun-bi, who sits on the same committee, disagreed.\n\n"
+        "“The threat is real and growing,” the DP lawmaker said.",
+        {"The threat": "Seo Ji-ho"},
+    ),
+    "the national ministry named before in full": (
+        "The drills ran for five days, according to China’s Ministry of National Defense.\n\n"
+        "A spokesperson for the Chinese ministry said the drills were “routine and lawful.”",
+        {"routine": "China’s Ministry of National Defense"},
+    ),
+    "the elder of two namesakes by surname": (
+        "Li Wen, a student, came with her grandfather.\n\nLi Guoqiang, 91, a veteran of the war, "
+        "watched from a bench.\n\n“We paid for this friendship in blood,” the elder Li told "
+        "the paper.",
+        {"We paid": "Li Guoqiang"},
+    ),
 }
 
 
