@@ -40,6 +40,17 @@ ANONYMITY = re.compile(
 
 def cue_before(before: str, offset: int):
     """The rightmost cue before a quote whose subject can be found: (phrase, cue, pos)."""
+    fronted = _FRONTED_ACCORDING.search(before)
+    if fronted:  # "According to KCNA, he and Kim agreed to expand “exchanges”": KCNA says so
+        phrase = phrase_after(before[fronted.end() :])
+        rest = before[fronted.end() + len(phrase or "") :]
+        if (
+            phrase
+            and rest.lstrip().startswith(",")
+            and not _ANOTHER_CLAUSE.search(rest)
+            and not _SAYING.search(rest)  # "According to KCNA, the commission said": its words
+        ):
+            return phrase, "according to", offset + fronted.end()
     cues = sorted(
         list(CUE_RE.finditer(before))
         + list(ACCORDING_RE.finditer(before))
@@ -92,6 +103,12 @@ def cue_before(before: str, offset: int):
     return first_phrase
 
 
+_FRONTED_ACCORDING = re.compile(r"(?:^|;\s+)\s*[Aa]ccording to\s+")
+_ANOTHER_CLAUSE = re.compile(r"[;:]|\bbut\b|\bwhile\b")
+_SAYING = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|states|wrote|writes|declared|added|called|calls|"
+    r"described|warned|noted|argued|insisted|quoted|cited|praised|condemned|denounced)\b"
+)
 _MODAL_BEFORE = re.compile(r"\b(?:would|will|could|can|should|may|might|must|to|not)\s+$")
 # "Yonhap quoted the ministry as saying", "media cited a source as saying"; not "X was quoted by
 # Yonhap as saying" (X's words)

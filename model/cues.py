@@ -168,6 +168,7 @@ viewer voter citizen villager monk priest sailor marine conscript recruit captiv
 defector diplomat staffer operator blogger activist person pensioner retiree tourist visitor
 shopper commuter spectator onlooker fisherman trucker smuggler broker agent guide mother father
 gunner sniper paratrooper infantryman medic scout
+user netizen commenter reader traveller traveler passenger accountant interlocutor
 """)
 
 # Nouns for a person who speaks for a body: unnamed, the body is the speaker.

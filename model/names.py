@@ -177,6 +177,10 @@ def build_registry(text: str, masked: list[tuple[int, int]], sentence_starts: se
             text, max(0, match.start() - _ALIAS_WINDOW), match.start()
         ):
             continue  # inside a quote, unless it is a call sign in quotation marks
+        nickname = _NICKNAME_AFTER.match(text, match.end())
+        if nickname:  # 'Senator Ramon "Bong" Villarta': one name around the nickname
+            _register(reg, text, match.start(), nickname.end(), sentence_starts)
+            continue
         # "... by Rep. Lim Da-eun. Later that day": one name per sentence the run crosses
         cuts = [m.end() for m in _SENTENCE_END_IN_RUN.finditer(match.group(0))]
         for a, b in zip([0, *cuts], [*cuts, len(match.group(0))], strict=True):
@@ -213,7 +217,9 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
     # "For Kang Mi-yeon, ...": a sentence about her view, so she is its subject
     subject = preposition is not None or _looks_like_subject(text, start, end, sentence_starts)
     alias = _ALIAS_BEFORE.search(text, max(0, start - _ALIAS_WINDOW), start) is not None
-    subject = subject or alias
+    line_start = text.rfind("\n", 0, start) + 1
+    byline = text.startswith("By ", line_start) and start - line_start <= 3
+    subject = (subject or alias) and not byline  # "By Grace Holloway": the reporter
     if alias and tokens[-1].endswith("."):
         tokens[-1] = tokens[-1][:-1]  # "identified only by his surname, Ri."
     aged = _AGE_AFTER.match(text, offset + len(" ".join(tokens)))  # "Anton, 34, a mechanic"
@@ -233,16 +239,19 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
 _ALIAS_BEFORE = re.compile(
     r"\b(?:call\s+sign|nom\s+de\s+guerre|(?:first|given|family|sur)\s*name|surnamed|nicknamed|"
     r"goes\s+by|going\s+by|(?:identified|known)(?:\s+by\s+[^,.;“”\"]{1,40}?)?\s+only\s+as|"
+    r"(?:his|her|their)\s+name\s+(?:only\s+)?as|"
     r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"
     r"friend))"
     r"\s*,?\s+(?:of\s+)?[“\"‘]?$"
 )
 _ALIAS_WINDOW = 80
+_NICKNAME_AFTER = re.compile(rf' ["“][A-Z][\w-]+["”] {NAME_RUN_RE.pattern}')
 # "Leftist Brazilian lawmaker Jandira Mota": the capitalised words describe the name after them.
 _DESCRIBES_NAME_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(ROLE_NOUNS | PERSON_NOUNS))})\s+[A-Z]")
 # A capitalised preposition that a name run swallows at a sentence start ("For Kang Mi-yeon").
 LEADING_PREPOSITION = re.compile(r"(?:For|To|With|From|Like|Unlike|According to)\s+")
-_AGE_AFTER = re.compile(r",\s+\d{1,3},\s+(?:a|an|the)\s")
+# "Anton, 34, a mechanic", "Yelena, a 52-year-old tourist": a first name alone is a person
+_AGE_AFTER = re.compile(r",\s+(?:\d{1,3},\s+(?:a|an|the)\s|an?\s+\d{1,3}-year-old\b)")
 
 
 def _looks_like_subject(text: str, start: int, end: int, sentence_starts: set[int]) -> bool:

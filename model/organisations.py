@@ -230,9 +230,10 @@ _NEWSPAPER_NAME = re.compile(rf"(?:[A-Z][\w’'-]*\s+)*(?:{_NEWSPAPER_WORDS})\b(
 
 
 def newspaper_before(text: str, pos: int, reg: Registry) -> str | None:
-    """For "the paper said": the newspaper last named before pos, outside quotes."""
+    """For "the paper said": the newspaper last named before pos, outside quotes, however far
+    back (an article about one paper names it once and says "the paper" after)."""
     found = None
-    for match in _NEWSPAPER_NAME.finditer(text, max(0, pos - LOOK_BACK), pos):
+    for match in _NEWSPAPER_NAME.finditer(text, 0, pos):
         if not any(a <= match.start() < b for a, b in reg.masked):
             found = match.group(0)
     return found
@@ -316,7 +317,14 @@ def paragraph_subject_org(text: str, pos: int, reg: Registry, head: str) -> str 
     """The body an earlier sentence of this paragraph or the one before was about, for "the
     agency" there: "South Korea's National Intelligence Service estimated ... The agency told
     lawmakers"."""
+    named = re.compile(
+        rf"(?:[A-Z][\w’'-]*\s+)+{head.capitalize()}(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*"
+        r"(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)?"
+    )
     for _, sentence in sentences_before(text, pos, reg, paragraphs=2):
+        body = named.search(sentence)
+        if body:  # "RBC sent a request to the Federal Agency for Tourism. The agency told RBC"
+            return "the " + body.group(0) if not body.group(0).startswith("The ") else body.group(0)
         subject = sentence_subject(sentence)
         if not subject or subject.lower() == f"the {head}":
             continue

@@ -190,6 +190,11 @@ def phrase_after(text: str) -> str | None:
             taken.append(token)  # "Petty Officer 1st Class Dana Reyes": part of the rank
             continue
         prev = taken[-1].lower().strip("()") if taken else ""
+        if lower == "and" and taken and _is_cap(taken[-1]) and _of_name_before(taken, len(taken)):
+            nxt = tokens[index + 1] if index + 1 < len(tokens) else ""
+            if _is_cap(nxt):
+                taken.append(token)  # "the Department of Foreign Affairs and Trade"
+                continue
         org_like = any(t.lower().strip("()") in ORG_HEADS for t in taken)
         spokes = prev in _SPOKES and lower in ("for", "of")  # "The spokesman for the ministry"
         if lower in _LINKS and taken and (org_like or prev in ORG_HEADS or spokes):

@@ -133,8 +133,13 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
         and words[-1] not in ORG_HEADS
         and phrase.split()[-1].islower()
     ):
-        person = recent_role(reg, pos, words[-1], words[1:-1], text)
+        matched = recent_role(reg, pos, words[-1], words[1:-1], text, fallback=False)
+        person = matched or recent_person(reg, pos, None)
         last = max((m.pos for m in reg.mentions if m.person is person and m.pos < pos), default=0)
+        if matched is None:
+            # Nobody named was introduced as "diplomat": an unnamed one met anywhere near is
+            # what "the diplomat" means, even before the last name mentioned.
+            last = min(last, max(0, pos - 1500))
         if words[-1] in SPOKES_NOUNS:
             # "a spokesman for the ministry issued ...", "referred to remarks by its
             # spokesperson": an unnamed spokesman speaks for the body
@@ -299,6 +304,8 @@ def _clean_phrase(phrase: str) -> str:
     # An opening parenthesis never ends a name: "said Pavel Orlov (no relation to ...)".
     # "the elder Wang", "the younger Kim": the person by surname
     phrase = re.sub(r"^[Tt]he\s+(?:elder|younger)\s+(?=[A-Z])", "", phrase.strip())
+    # "I'd also say", "she'll add": the pronoun without its contraction
+    phrase = re.sub(r"^(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)[’'](?:d|ll|ve|m|re)$", r"\1", phrase)
     tokens = phrase.strip(" ,.;:(").split()
     while len(tokens) > 1 and tokens[0].strip(",") in LEADING_JUNK:
         tokens.pop(0)
@@ -404,22 +411,34 @@ _MEDIA_WORDS = frozenset(
 )
 
 
+# Titles that say the role: "the lawmaker" is "Rep. Kim".
+_LAWMAKER_TITLES = {"rep.", "sen.", "senator", "congressman", "congresswoman", "mp ", "mep "}
+_ROLE_TITLES = {"lawmaker": _LAWMAKER_TITLES, "legislator": _LAWMAKER_TITLES}
+
+
 def recent_role(
-    reg: Registry, pos: int, role: str, modifiers: list[str] | tuple[str, ...] = (), text: str = ""
+    reg: Registry,
+    pos: int,
+    role: str,
+    modifiers: list[str] | tuple[str, ...] = (),
+    text: str = "",
+    fallback: bool = True,
 ) -> Person | None:
     """The latest person introduced with this role (or its synonym); "the KMT lawmaker" picks,
     of two legislators, the one introduced with "KMT" (in the words just before the name too:
     "Kuomintang (KMT) Legislator Wu")."""
-    roles = {role, ROLE_SYNONYMS.get(role, role)}
+    roles = {role, ROLE_SYNONYMS.get(role, role)} | _ROLE_TITLES.get(role, set())
     earlier = [m for m in reg.mentions if m.pos < pos]
     for needed in ([m.lower() for m in modifiers], []) if modifiers else ([],):
         for mention in reversed(earlier):
             person = mention.person
-            context = person.context.lower()
+            # What the article said of them before this point, not the sentence being resolved
+            context = text[max(0, person.first_pos - 40) : min(person.first_pos + 160, pos)]
+            context = context.lower() if text else person.context.lower()
             lead = text[max(0, person.first_pos - 40) : person.first_pos].lower()
-            introduced = lead + re.split(r"(?<=[.!?])\s", context)[0]
+            introduced = lead + re.split(r"(?<=[.!?])\s", context[len(lead) :])[0]
             if any(r in context for r in roles) and all(
                 re.search(rf"\b{re.escape(m)}\b", introduced) for m in needed
             ):
                 return person
-    return recent_person(reg, pos, None)
+    return recent_person(reg, pos, None) if fallback else None

@@ -43,6 +43,7 @@ class Attributor:
             weak = (
                 self._after_later(index)
                 or self._shared_after(index)
+                or self._second_half(index)
                 or self._after(index, True)
                 or self._stated_in_next_paragraph(index)
                 or self._lead_paragraph(index)
@@ -214,6 +215,16 @@ class Attributor:
         if CUE_RE.search(between) or ACCORDING_RE.search(between):
             return None
         return self._after(index + 1, False) or self._after_later(index + 1)
+
+    def _second_half(self, index: int):
+        """`“A,” Tan told journalists. “B.”`: the second half of a split quote has the
+        attribution between the two halves, before any the next sentence may hold."""
+        if index == 0 or self.spans[index - 1].close_mark is None:
+            return None
+        between = self.text[self.spans[index - 1].close_mark + 1 : self.spans[index].open_mark]
+        if "\n" in between or not re.search(r"[.:]\s+$", between):
+            return None
+        return self._after(index - 1, False)
 
     def _interviewee(self, pos: int) -> str | None:
         """In a Q&A interview an answer right after a "Q:" line is the interviewee's."""

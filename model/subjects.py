@@ -74,6 +74,7 @@ def subject_before(seg: str) -> str | None:
     seg = _GAP_TAIL.sub("", seg.rstrip())
     seg = _DASH_ASIDE.sub("", seg)  # "Ivan Kostyk — no relation to the mayor — said"
     seg = _MEDIUM_ASIDE.sub(",", seg)  # "The embassy in Delhi, in a post on X, said"
+    seg = _MEDIUM_TAIL.sub("", seg)
     document = _DOCUMENT_OF_EVENT.search(seg)
     if document:  # "and a Kremlin readout of Shoigu's visit praised": the readout's author
         return document.group("doc")
@@ -127,7 +128,11 @@ def subject_before(seg: str) -> str | None:
 _ALIAS_AT_END = re.compile(rf"\b(?:surnamed|nicknamed|named)\s+({NAME_RUN_RE.pattern})$")
 
 
-_NAME_THEN_APPOSITIVE = re.compile(rf"({NAME_RUN_RE.pattern}),\s+(?:a|an|the)\s[^“”\"«»;]*,")
+# "Iryna Bondar, a member of ...,", "Rep. Kim Ha-neul of the ruling Democratic Party, a member"
+_NAME_THEN_APPOSITIVE = re.compile(
+    rf"({NAME_RUN_RE.pattern})(?:\s+of\s+(?:the\s+)?(?:ruling\s+)?[A-Z][^,“”\"«»;]{{0,60}})?,"
+    r"\s+(?:a|an|the)\s[^“”\"«»;]*,"
+)
 
 
 _NAME_THEN_WHO = re.compile(rf"(?:[a-z-]+\s+){{0,2}}({NAME_RUN_RE.pattern}),\s+who\s[^;]*,")
@@ -159,6 +164,14 @@ _DASH_ASIDE = re.compile(r"\s+[—–]\s[^—–“”\"]{1,80}\s[—–]$")
 
 _MEDIUM_ASIDE = re.compile(
     r",\s+(?:in|on|via|through)\s+(?:a|an|its|their|his|her)\s+[^,“”\"]{1,50},$"
+    # "The embassy, in a statement posted on its page on Thursday, September 4, said"
+    r"|,\s+in\s+(?:a|an|its|their|his|her)\s+(?:statement|post|comment|message|letter|reply|"
+    r"interview|press\s+release|video|speech)\b[^“”\"]{0,80}?,$"
+)
+# "The Association of Tour Operators in a comment to RBC called": the body, not RBC
+_MEDIUM_TAIL = re.compile(
+    r"\s+in\s+(?:a|an|its|their|his|her)\s+(?:comment|statement|interview|letter|reply|"
+    r"message)\s+(?:to|with|for)\s+[^,“”\"]{1,40}$"
 )
 
 

@@ -16,9 +16,22 @@ def named_not_said(text: str, span) -> bool:
     title_case = _is_title(text[span.start : span.end]) and not _cue_right_after(text, span)
     return (
         title_case
+        or _nickname(text, span)
         or _names_a_work(text, span)
         or _named_by_a_noun(text, span)
         or _in_headline(text, span)
+    )
+
+
+def _nickname(text: str, span) -> bool:
+    """`Senator Ramon "Bong" Villarta`: one capitalised word between a first and a last name."""
+    close = span.close_mark if span.close_mark is not None else span.end
+    word = text[span.start : span.end]
+    return (
+        re.fullmatch(r"[A-Z][\w-]+", word) is not None
+        and re.search(r"\b[A-Z][\w-]+ $", text[max(0, span.open_mark - 30) : span.open_mark])
+        is not None
+        and re.match(r" [A-Z][\w-]+", text[close + 1 : close + 30]) is not None
     )
 
 

@@ -1,5 +1,5 @@
-"""Attribution rules written from the ninth held-out set's errors (round 12). Every sentence
-here is invented, in the manner of the outlets that set imitates."""
+"""Attribution rules written from the ninth and tenth held-out sets' errors (rounds 12 and 13).
+Every sentence here is invented, in the manner of the outlets those sets imitate."""
 
 import pytest
 
@@ -126,7 +126,105 @@ ROUND_TWELVE = {
 }
 
 
-@pytest.mark.parametrize("text, expected", ROUND_TWELVE.values(), ids=list(ROUND_TWELVE))
-def test_round_twelve(text, expected, speaker_of):
+ROUND_THIRTEEN = {
+    "the agency named in full just before": (
+        "Kommersant sent a request to the Federal Agency for Fisheries. The agency told "
+        "Kommersant that it «welcomes the new quotas».",
+        {"welcomes": "the Federal Agency for Fisheries"},
+    ),
+    "a lawmaker of a party, then an appositive": (
+        "“The numbers are growing every month,” Rep. Yoon Ji-ho of the ruling Democratic Party, a "
+        "member of the committee, told reporters.",
+        {"The numbers": "Yoon Ji-ho"},
+    ),
+    "an online user is unnamed": (
+        "The ministry kept quiet.\n\n“Our premier went and the rest is noise,” one Weibo user "
+        "wrote in a post that was shared widely.",
+        {"Our premier": None},
+    ),
+    "the second half of a split quote before the next sentence's cue": (
+        "Beijing was pleased. “We will deepen our ties,” Tan Bo told journalists. “Our "
+        "friendship is a precious asset.” Asked about Moscow, a diplomat said it was “a question "
+        "for others”.",
+        {"Our friendship": "Tan Bo"},
+    ),
+    "the spokesman introduced before the name": (
+        "Foreign ministry spokesman Tan Bo spoke of a “new chapter”. Vladimir Putin sent a "
+        "message. Asked about it, the spokesman said that was “a matter for Moscow”.",
+        {"a matter for": "Tan Bo"},
+    ),
+    "a fronted according to credits the agency": (
+        "Li flew home on Sunday; according to KCNA, he and Kim agreed to expand trade and "
+        "“people-to-people ties”.",
+        {"people-to-people": "KCNA"},
+    ),
+    "the role a title gives": (
+        "Rep. Han Mi-ra of the opposition called it “a new axis”.\n\nThe opposition lawmaker "
+        "urged Seoul to “act with Tokyo now.”",
+        {"act with": "Han Mi-ra"},
+    ),
+    "gave her name only as": (
+        "A teacher from Tomsk, who gave her name only as Olga, sat by the pool.\n\n“The water "
+        "is warm and nobody bothers you,” she said.",
+        {"The water": "Olga"},
+    ),
+    "a first name with an age in apposition": (
+        "Irina, a 47-year-old nurse from Chita, described the trip as «quiet». «Nobody talked "
+        "politics with us, and we did not ask,» she told the paper.",
+        {"Nobody talked": "Irina"},
+    ),
+    "in a comment to an outlet, without commas": (
+        "The Union of Travel Agents in a comment to Vedomosti called the route «a niche product».",
+        {"a niche": "The Union of Travel Agents"},
+    ),
+    "a long aside about where a statement was posted": (
+        "The Chinese embassy in Jakarta, in a statement posted on its website on Friday, "
+        "October 3, said critics were “hyping up” the visit.",
+        {"hyping up": "The Chinese embassy in Jakarta"},
+    ),
+    "a department whose name has an and": (
+        "A spokesperson for the Department of Foreign Affairs and Trade said Canberra was "
+        "concerned. “The findings are serious and we will act on them,” the spokesperson said.",
+        {"The findings": "the Department of Foreign Affairs and Trade"},
+    ),
+    "a nickname inside a name": (
+        'Senator Rafael "Jojo" Mendoza chairs the defence committee.\n\n"We cannot look '
+        'away," Mendoza said. He urged the navy to "speed up" its plans.',
+        {"We cannot": 'Rafael "Jojo" Mendoza', "speed up": 'Rafael "Jojo" Mendoza'},
+    ),
+    "the paper named long before": (
+        "Rodong Sinmun ran a long commentary on Monday.\n\nThe talks ended early. Delegations "
+        "left by train. The weather was fine.\n\nOfficials toured a factory. Workers "
+        "waved.\n\nNoting the crowds, the paper wrote: “The friendship is eternal.”",
+        {"The friendship": "Rodong Sinmun"},
+    ),
+    "a byline is never who she is": (
+        "By Dana Whitlow, Staff Writer\n\nThe first thing Vera Lind noticed was the quiet.\n\n"
+        "“Nobody is selling you anything there,” said the 39-year-old nurse from Omsk.",
+        {"Nobody is selling": "Vera Lind"},
+    ),
+    "an unnamed diplomat met before the last name": (
+        "By Ana Petrov\n\nA diplomat from a member state described the mood. The list, seen by "
+        "Reuters, adds ships registered in Hong Kong.\n\n“This is about the shells,” said the "
+        "diplomat, who was granted anonymity.",
+        {"This is about": None},
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [*ROUND_TWELVE.values(), *ROUND_THIRTEEN.values()],
+    ids=[*ROUND_TWELVE, *ROUND_THIRTEEN],
+)
+def test_round_twelve_and_thirteen(text, expected, speaker_of):
     for quote_start, speaker in expected.items():
         assert same_speaker(speaker_of(text, quote_start), speaker), quote_start
+
+
+def test_a_contracted_pronoun_is_the_pronoun():
+    from model.resolution import _clean_phrase
+
+    assert _clean_phrase("I'd") == "I"
+    assert _clean_phrase("she’ll") == "she"
+    assert _clean_phrase("Ida") == "Ida"
