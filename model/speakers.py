@@ -11,7 +11,7 @@ import bisect
 import re
 
 from model.attribution import ANONYMITY, cue_after, cue_before, stated_by
-from model.cues import ACCORDING_RE, CUE_RE, SPOKES_NOUNS, VAGUE_HEADS, words
+from model.cues import ACCORDING_RE, CUE_RE, ORG_HEADS, SPOKES_NOUNS, VAGUE_HEADS, words
 from model.names import NAME_RUN_RE, build_registry, is_person_name, strip_titles
 from model.organisations import sentence_subject
 from model.phrases import phrase_after
@@ -277,6 +277,9 @@ class Attributor:
         lead_in = self._lead_in(prev_close, span.open_mark, index)
         if lead_in is not None:
             return lead_in or None
+        own = self._own_subject(index)
+        if own:
+            return own
         newer = [
             m
             for m in self.reg.mentions
@@ -287,6 +290,27 @@ class Attributor:
         paragraphs_back = self.text[prev_close : span.open_mark].strip().count("\n\n")
         if prev_speaker is not None and paragraphs_back <= _INHERIT_GAP:
             return prev_speaker
+        return None
+
+    def _own_subject(self, index: int) -> str | None:
+        """`KCNA, for its part, celebrated an “eternal friendship”`, `The ministry, in a post on
+        Telegram, thanked its “Korean friends”`: no cue verb, but the words sit in a sentence
+        whose subject is a named source, which is a better guess than the last speaker."""
+        span = self.spans[index]
+        start = self._sentence(span.open_mark)[0]
+        before = self._masked(start, span.open_mark, index)
+        if not before.strip() or "¶" in before:
+            return None
+        subject = clause_subject(strip_leading_clauses(before))
+        if not subject or not (subject[0].isupper() or subject.lower().startswith("the ")):
+            return None
+        if subject.split()[0] in _NOT_SUBJECTS or (len(subject.split()) < 2 and subject.istitle()):
+            return None  # "Rajin", "Red": a single capitalised word is as likely a place
+        name = resolve(self.reg, subject, start + max(before.find(subject), 0), self.text)[0]
+        words = (name or "").lower().replace("’", "'").split()
+        known = any(p.name == name for p in self.reg.people)
+        if name and (known or words[-1] in ORG_HEADS or name.isupper()):
+            return name
         return None
 
     def _lead_in(self, prev_close: int, open_mark: int, index: int) -> str | None:
@@ -325,6 +349,7 @@ _FURTHER_DOCUMENT = re.compile(
     r"(?:[Aa]nother|[Aa] (?:second|third|further|later|separate|follow-up))\s+"
     r"(?:post|statement|message|letter|reply|response|tweet)$"
 )
+_NOT_SUBJECTS = frozenset({"This", "That", "These", "Those", "There", "It", "What", "Some", "Many"})
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 

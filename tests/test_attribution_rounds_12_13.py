@@ -209,6 +209,12 @@ ROUND_THIRTEEN = {
         "diplomat, who was granted anonymity.",
         {"This is about": None},
     ),
+    "no cue verb: the named source the sentence is about": (
+        "Vladimir Putin spoke first.\n\nThe European Commission went so far as to call the "
+        "deal “a flagrant breach of the rules.” The official agency KCNA saw in the visit « a "
+        "new dawn for both peoples ».",
+        {"a flagrant": "The European Commission", "a new dawn": "KCNA"},
+    ),
 }
 
 
