@@ -64,6 +64,43 @@ def test_score_extraction_counts_levels_and_speakers():
     assert "OVERALL" in report and "a2" in report and "speaker accuracy" in report
 
 
+def test_speaker_accuracy_is_also_split_by_whether_a_cue_was_found():
+    texts = {"a1": "“One,” said Ana Reyes. “Two.” “Three.”"}
+    golds = [gold("One,", "Ana Reyes"), gold("Two.", "Ana Reyes"), gold("Three.", "Ben Cho")]
+    pred = [
+        {
+            "article_id": "a1",
+            "quote": "One,",
+            "speaker": "Ana Reyes",
+            "cue": "said",
+            "start": 1,
+            "end": 5,
+        },
+        {
+            "article_id": "a1",
+            "quote": "Two.",
+            "speaker": "Ana Reyes",
+            "cue": None,
+            "start": 24,
+            "end": 28,
+        },
+        {
+            "article_id": "a1",
+            "quote": "Three.",
+            "speaker": "Ana Reyes",
+            "cue": None,
+            "start": 31,
+            "end": 37,
+        },
+    ]
+    overall = score_extraction(pred, golds, texts)["overall"]
+    assert (overall["speaker_correct"], overall["speaker_total"]) == (2, 3)
+    assert (overall["uncued_correct"], overall["uncued_total"]) == (1, 2)
+    assert "with a cue verb or label: 1/1; without one" in format_extraction_report(
+        {"overall": overall}
+    )
+
+
 def test_partial_overlap_counts_at_low_threshold_only():
     texts = {"a1": TEXT}
     golds = [gold("We will respond,", "Lena Varga")]

@@ -150,10 +150,15 @@ def _count(pred_recs, gold_recs, pred_spans, gold_spans) -> dict:
     for name, threshold in LEVELS:
         counts[name] = len(match_quotes(pred_spans, gold_spans, threshold))
     pairs = match_quotes(pred_spans, gold_spans, 0.3)
-    counts["speaker_correct"] = sum(
+    right = [
         same_speaker(pred_recs[i].get("speaker"), gold_recs[j].get("speaker")) for i, j in pairs
-    )
+    ]
+    counts["speaker_correct"] = sum(right)
     counts["speaker_total"] = len(pairs)
+    # Quotes the rules found no cue for inherit a speaker: the weakest step, so shown apart.
+    uncued = [ok for (i, _), ok in zip(pairs, right, strict=True) if not pred_recs[i].get("cue")]
+    counts["uncued_correct"] = sum(uncued)
+    counts["uncued_total"] = len(uncued)
     return counts
 
 
@@ -165,6 +170,8 @@ def _scores(counts: dict) -> dict:
     out["speaker_accuracy"] = counts["speaker_correct"] / total if total else None
     out["speaker_correct"] = counts["speaker_correct"]
     out["speaker_total"] = total
+    out["uncued_correct"] = counts.get("uncued_correct", 0)
+    out["uncued_total"] = counts.get("uncued_total", 0)
     return out
 
 
@@ -197,6 +204,7 @@ def score_extraction(pred: list[dict], gold: list[dict], texts: dict[str, str]) 
             total[key] = total.get(key, 0) + value
     if not total:
         total = {"n_pred": 0, "n_gold": 0, "speaker_correct": 0, "speaker_total": 0}
+        total.update({"uncued_correct": 0, "uncued_total": 0})
         total.update({name: 0 for name, _ in LEVELS})
     return {"overall": _scores(total), "per_article": per_article}
 
@@ -231,5 +239,12 @@ def format_extraction_report(scores: dict) -> str:
         lines.append(
             f"speaker accuracy: {overall['speaker_accuracy']:.3f} "
             f"({overall['speaker_correct']}/{overall['speaker_total']} matched at 0.3)"
+        )
+        cued_total = overall["speaker_total"] - overall["uncued_total"]
+        cued_correct = overall["speaker_correct"] - overall["uncued_correct"]
+        uncued = f"{overall['uncued_correct']}/{overall['uncued_total']}"
+        lines.append(
+            f"  with a cue verb or label: {cued_correct}/{cued_total}; without one (speaker "
+            f"inherited from the text around): {uncued}"
         )
     return "\n".join(lines)
