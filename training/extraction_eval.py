@@ -243,8 +243,9 @@ def format_extraction_report(scores: dict) -> str:
         cued_total = overall["speaker_total"] - overall["uncued_total"]
         cued_correct = overall["speaker_correct"] - overall["uncued_correct"]
         uncued = f"{overall['uncued_correct']}/{overall['uncued_total']}"
-        lines.append(
-            f"  with a cue verb or label: {cued_correct}/{cued_total}; without one (speaker "
-            f"inherited from the text around): {uncued}"
-        )
+        if cued_total:  # naive pairing finds no cues, so the split says nothing there
+            lines.append(
+                f"  quotes with a cue verb or label: {cued_correct}/{cued_total}; without one "
+                f"(speaker taken from the text around): {uncued}"
+            )
     return "\n".join(lines)
