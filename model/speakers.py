@@ -12,7 +12,7 @@ import re
 
 from model.attribution import ANONYMITY, cue_after, cue_before, stated_by
 from model.cues import ACCORDING_RE, CUE_RE, ORG_HEADS, SPOKES_NOUNS, VAGUE_HEADS, words
-from model.names import NAME_RUN_RE, build_registry, is_person_name, strip_titles
+from model.names import NAME_RUN_RE, build_registry, fullest_name, is_person_name, strip_titles
 from model.organisations import sentence_subject
 from model.phrases import phrase_after
 from model.resolution import resolve
@@ -59,6 +59,7 @@ class Attributor:
             result = (speaker, cue, strong is not None or speaker is not None)
         else:
             result = (self._inherited(index), None, False)
+        result = (fullest_name(self.reg, result[0]), result[1], result[2])
         self.results.append(result)
         return result
 

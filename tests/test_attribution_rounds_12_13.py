@@ -215,6 +215,20 @@ ROUND_THIRTEEN = {
         "new dawn for both peoples ».",
         {"a flagrant": "The European Commission", "a new dawn": "KCNA"},
     ),
+    "the fullest name: a description before a known name": (
+        "Dana Reyes, a radar operator, joined in 2019.\n\n“We track every hull, every day,” "
+        "said Radarman Dana Reyes.",
+        {"We track": "Dana Reyes"},
+    ),
+    "the fullest name: a surname named in full only later": (
+        "“The ice is thin this year, thinner than ever,” Halvorsen said.\n\nEirik Halvorsen "
+        "has fished here for 30 years.",
+        {"The ice": "Eirik Halvorsen"},
+    ),
+    "a surname two people share stays as written": (
+        "“The ice is thin,” Berg said.\n\nAnna Berg and Tomas Berg run the harbour.",
+        {"The ice": "Berg"},
+    ),
 }
 
 
