@@ -223,7 +223,10 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
     if alias and tokens[-1].endswith("."):
         tokens[-1] = tokens[-1][:-1]  # "identified only by his surname, Ri."
     aged = _AGE_AFTER.match(text, offset + len(" ".join(tokens)))  # "Anton, 34, a mechanic"
-    person = lookup(reg, " ".join(tokens), offset, text, gender)
+    if alias:  # "gave only his first name, Sergei": a new person unless that very name is known
+        person = next((p for p in reversed(reg.people) if p.name == " ".join(tokens)), None)
+    else:
+        person = lookup(reg, " ".join(tokens), offset, text, gender)
     if person is None and (len(tokens) >= 2 or alias or aged or _INITIALLED.fullmatch(tokens[0])):
         # The context keeps the titles before the name: "the retired general" finds "Retired
         # Lieutenant General Hideo Kanzaki".
@@ -401,10 +404,17 @@ def fullest_name(reg: Registry, speaker: str | None) -> str | None:
         if tails:
             return max(tails, key=len)
     if len(tokens) == 1 and is_person_name(tokens):
-        named = {p.name for p in people if tokens[0].lower() in surname_keys(p.name)}
+        # A family name only: the last word, or the first of a Korean name ("Kim Jong-un"); a
+        # first name alone is how the codebook credits someone who gave only that ("Sergei").
+        named = {p.name for p in people if tokens[0].lower() in _family_names(p.name)}
         if len(named) == 1:
             return named.pop()
     return speaker
+
+
+def _family_names(name: str) -> set[str]:
+    words = name.lower().split()
+    return {words[-1]} | ({words[0]} if "-" in words[-1] and len(words) == 2 else set())
 
 
 def note_speaker(reg: Registry, pos: int, person: Person, pronoun: str | None) -> None:

@@ -229,6 +229,11 @@ ROUND_THIRTEEN = {
         "“The ice is thin,” Berg said.\n\nAnna Berg and Tomas Berg run the harbour.",
         {"The ice": "Berg"},
     ),
+    "a first name alone is not a full name's first name": (
+        "Sergei Lavrov arrived on Monday.\n\nA crane operator who gave only his first name, "
+        "Sergei, was at the pier. “We load until midnight,” Sergei said.",
+        {"We load": "Sergei"},
+    ),
 }
 
 
