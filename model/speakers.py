@@ -12,7 +12,8 @@ import re
 
 from model.attribution import ANONYMITY, cue_after, cue_before, stated_by
 from model.cues import ACCORDING_RE, CUE_RE, ORG_HEADS, SPOKES_NOUNS, VAGUE_HEADS, words
-from model.names import NAME_RUN_RE, build_registry, fullest_name, is_person_name, strip_titles
+from model.fullest_name import fullest_name
+from model.names import NAME_RUN_RE, build_registry, is_person_name, strip_titles
 from model.organisations import sentence_subject
 from model.phrases import phrase_after
 from model.resolution import resolve
