@@ -290,8 +290,9 @@ def _its(reg: Registry, phrase: str, pos: int, text: str) -> str:
     return f"{owner}'s {rest}"
 
 
-_POSSESSIVE_ONLY = {"his": "he", "their": "they"}  # "her" is already a pronoun
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they"}
+# A lone possessive subject; "her" is already a pronoun.
+_POSSESSIVE_ONLY = {k: v for k, v in _POSSESSIVE_PRONOUN.items() if k != "her"}
 _OWNED_WORDS = re.compile(
     r"(?i)(his|her|their)\s+(?:[a-z-]+\s+)?(?:message|verdict|advice|view|answer|reply|response|"
     r"words|assessment|conclusion|argument|warning|comment|comments|remarks|explanation|"
@@ -300,11 +301,11 @@ _OWNED_WORDS = re.compile(
 
 
 def _clean_phrase(phrase: str) -> str:
-    # An opening parenthesis never ends a name: "said Pavel Orlov (no relation to ...)".
     # "the elder Wang", "the younger Kim": the person by surname
     phrase = re.sub(r"^[Tt]he\s+(?:elder|younger)\s+(?=[A-Z])", "", phrase.strip())
     # "I'd also say", "she'll add": the pronoun without its contraction
     phrase = re.sub(r"^(I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)[’'](?:d|ll|ve|m|re)$", r"\1", phrase)
+    # An opening parenthesis never ends a name: "said Pavel Orlov (no relation to ...)".
     tokens = phrase.strip(" ,.;:(").split()
     while len(tokens) > 1 and tokens[0].strip(",") in LEADING_JUNK:
         tokens.pop(0)
