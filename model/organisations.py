@@ -267,6 +267,12 @@ def _after_abbreviation(match: re.Match) -> bool:
     if not match.group(0).startswith(".") or "\n" in match.group(0):
         return False
     word = re.search(r"(\S*)$", match.string[max(0, match.start() - 20) : match.start()]).group(1)
+    return is_abbreviation(word)
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether a word before a full stop is an abbreviation or initial ("Col", "U.S", "N"),
+    so the full stop ends no sentence."""
     return re.fullmatch(r"[A-Z][a-z]{0,3}|(?:[A-Z]\.)*[A-Z]", word) is not None
 
 

@@ -20,7 +20,7 @@ from model.cues import (
     TITLE_WORDS,
 )
 from model.names import NAME_RUN_RE, is_person_name, strip_titles
-from model.organisations import sentence_subject
+from model.organisations import is_abbreviation, sentence_subject
 from model.phrases import phrase_after, phrase_before
 
 _GAP_TAIL = re.compile(r"(?:\s+(?:{}|{}))+\s*$".format("|".join(ADVERB_WORDS), TIME_PHRASE))
@@ -260,7 +260,7 @@ def sentence_break(text: str) -> bool:
     """Whether a sentence ends inside text ("Col. Cao" and "U.S. Army" do not end one)."""
     for match in _SENTENCE_BREAK.finditer(text):
         token = match.group(1)
-        if token is None or not re.fullmatch(r"[A-Z][a-z]{0,3}|(?:[A-Z]\.)*[A-Z]", token):
+        if token is None or not is_abbreviation(token):
             return True
     return False
 
