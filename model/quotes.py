@@ -61,6 +61,11 @@ class Span:
     open_mark: int
     close_mark: int | None  # None when the quote runs unclosed to its paragraph's end
 
+    @property
+    def after(self) -> int:
+        """Where the text after the quote begins: past its closing mark, or its end if unclosed."""
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
 
 # --- pairing marks ----------------------------------------------------------------------------
 
@@ -195,9 +200,7 @@ def _nested_close(text: str, i: int, marks: list[int], open_mark: int) -> int | 
 
 def single_spans(text: str, taken: list[Span]) -> list[Span]:
     """Quotes in single marks, outside double-quoted spans; apostrophes never open one."""
-    blocked = [
-        (s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1) for s in taken
-    ]
+    blocked = [(s.open_mark, s.after) for s in taken]
     spans = []
     for para_start, para_end in paragraphs(text):
         i = para_start
@@ -305,14 +308,10 @@ def extract_quotes(text: str, article_id: str = "") -> list[Quote]:
                 cue,
                 span.start,
                 span.end,
-                context_of(text, sents, span.open_mark, _span_close(span)),
+                context_of(text, sents, span.open_mark, span.after),
             )
         )
     return quotes
-
-
-def _span_close(span: Span) -> int:
-    return span.close_mark + 1 if span.close_mark is not None else span.end
 
 
 def _continues_statement(text: str, spans: list[Span], index: int, kept: list[Quote]) -> bool:

@@ -32,7 +32,7 @@ class Attributor:
         self.spans = spans
         self.sents = sents
         # Titles set aside by the caller still name nobody: "author of “The Northern Triangle”".
-        masked = sorted((s.open_mark, _close(s)) for s in [*spans, *titles])
+        masked = sorted((s.open_mark, s.after) for s in [*spans, *titles])
         self.reg = build_registry(text, masked, {a for a, _ in sents})
         self.results: list[tuple[str | None, str | None, bool]] = []
 
@@ -87,7 +87,7 @@ class Attributor:
         for i, span in enumerate(self.spans):
             if i == keep:
                 continue
-            for j in range(max(span.open_mark, start), min(_close(span), end)):
+            for j in range(max(span.open_mark, start), min(span.after, end)):
                 chars[j - start] = "¶"
         return "".join(chars)
 
@@ -163,7 +163,7 @@ class Attributor:
         """`“...”` as a paragraph, then `That was how Tomas Wiater, a diplomat, described it.`"""
         if self._paragraph_opened(index) is None:
             return None
-        close = _close(self.spans[index])
+        close = self.spans[index].after
         start = close + len(self.text[close:]) - len(self.text[close:].lstrip())
         if start >= len(self.text) or "\n" not in self.text[close:start]:
             return None
@@ -274,7 +274,7 @@ class Attributor:
             return interviewee
         prev_close, prev_speaker = 0, None
         if index > 0:
-            prev_close = _close(self.spans[index - 1])
+            prev_close = self.spans[index - 1].after
             prev_speaker = self.results[index - 1][0]
         lead_in = self._lead_in(prev_close, span.open_mark, index)
         if lead_in is not None:
@@ -377,7 +377,3 @@ _INTERVIEW_INTRO = re.compile(
     r"\b(?:We|we|I) asked\s+|"
     r"sat down with\s+"
 )
-
-
-def _close(span) -> int:
-    return span.close_mark + 1 if span.close_mark is not None else span.end

@@ -25,13 +25,12 @@ def named_not_said(text: str, span) -> bool:
 
 def _nickname(text: str, span) -> bool:
     """`Senator Ramon "Bong" Villarta`: one capitalised word between a first and a last name."""
-    close = span.close_mark if span.close_mark is not None else span.end
     word = text[span.start : span.end]
     return (
         re.fullmatch(r"[A-Z][\w-]+", word) is not None
         and re.search(r"\b[A-Z][\w-]+ $", text[max(0, span.open_mark - 30) : span.open_mark])
         is not None
-        and re.match(r" [A-Z][\w-]+", text[close + 1 : close + 30]) is not None
+        and re.match(r" [A-Z][\w-]+", text[span.after : span.after + 29]) is not None
     )
 
 
@@ -53,8 +52,8 @@ def _named_by_a_noun(text: str, span) -> bool:
 def _cue_right_after(text: str, span) -> bool:
     """`“For the Gulf,” said Dr Ali Nasser, “...”`: a Title-Case opening that a cue verb
     follows at once is said, the first half of a split quote."""
-    close = span.close_mark if span.close_mark is not None else span.end
-    after = re.sub(r"^(?:he|she|they|it)\s+", "", text[close + 1 : close + 40].lstrip(" ,—–-"))
+    following = text[span.after : span.after + 39].lstrip(" ,—–-")
+    after = re.sub(r"^(?:he|she|they|it)\s+", "", following)
     return CUE_RE.match(after) is not None
 
 
