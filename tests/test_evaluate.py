@@ -4,9 +4,9 @@ import pytest
 
 from model.predict import Classifier
 from training.baselines import fit_baseline
-from training.data import DataError, load_articles, load_records
+from training.data import DataError, load_articles, load_records, split_by_article
 from training.evaluate import ENSEMBLE, evaluate_splits
-from training.experiment import evaluate_articles, evaluate_data
+from training.experiment import evaluate_articles, evaluate_data, run_config
 
 
 @pytest.fixture(scope="module")
@@ -28,9 +28,41 @@ def test_evaluate_data_scores_model_and_baselines_and_writes_reports(
 
 def test_cpu_evaluation_is_deterministic(classifier, trained_run, corpus, tmp_path):
     _, gold = corpus
-    a = evaluate_data(classifier, trained_run, [str(gold)], None, "all", tmp_path / "a")
-    b = evaluate_data(classifier, trained_run, [str(gold)], None, "all", tmp_path / "b")
+    a = evaluate_data(classifier, trained_run, [str(gold)], None, "test", tmp_path / "a")
+    b = evaluate_data(classifier, trained_run, [str(gold)], None, "test", tmp_path / "b")
     assert a == b
+
+
+def test_split_all_refuses_articles_the_run_trained_on(classifier, trained_run, corpus, tmp_path):
+    _, gold = corpus
+    with pytest.raises(DataError, match=r"used to train .* --split test"):
+        evaluate_data(classifier, trained_run, [str(gold)], None, "all", tmp_path)
+
+
+def test_a_subset_of_the_data_is_scored_on_the_runs_own_test_articles(
+    classifier, trained_run, corpus, tmp_path
+):
+    """Re-splitting a subset would put articles the run trained on into its 'test' split."""
+    articles, gold = corpus
+    d = run_config(trained_run).data
+    records = load_records([str(gold)], load_articles([str(articles)]))
+    splits = split_by_article(records, d.dev_fraction, d.test_fraction, d.split_seed)
+    test_ids = {r["article_id"] for r in splits["test"]}
+    train_ids = sorted({r["article_id"] for r in splits["train"]})
+    subset = tmp_path / "subset"
+    subset.mkdir()
+    for article_id in [*test_ids, *train_ids[:3]]:
+        (subset / f"{article_id}.jsonl").write_text((gold / f"{article_id}.jsonl").read_text())
+    part = evaluate_data(classifier, trained_run, [str(subset)], None, "test", tmp_path / "part")
+    assert part["test"]["model"]["n"] == len(splits["test"])
+    with pytest.raises(DataError, match="no quote in --data is from an article of"):
+        only_train = tmp_path / "only_train"
+        only_train.mkdir()
+        for article_id in train_ids[:3]:
+            (only_train / f"{article_id}.jsonl").write_text(
+                (gold / f"{article_id}.jsonl").read_text()
+            )
+        evaluate_data(classifier, trained_run, [str(only_train)], None, "test", tmp_path / "x")
 
 
 def test_unknown_label_in_data_is_an_error(classifier, trained_run, corpus, tmp_path):

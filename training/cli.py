@@ -88,7 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--split",
         default="test",
         choices=["train", "dev", "test", "all"],
-        help="with --data: which split (made as in training) to score (default: test)",
+        help=(
+            "with --data: the quotes of the run's own train/dev/test articles, split as in "
+            "training, or all (data the run never saw) (default: test)"
+        ),
     )
     p.add_argument(
         "--articles",

@@ -98,21 +98,39 @@ def evaluate_data(
     split: str,
     output_dir: Path,
 ) -> dict:
-    """Score annotated quotes: one split of `data` split as in training, or all of it."""
+    """Score annotated quotes: those of `data` in one split of the run's own data (its articles
+    as split in training), or all of `data`, which must then be articles the run never saw."""
     config = run_config(run_dir)
     training_articles = load_articles(config.data.articles)
     article_texts = load_articles(articles) if articles else training_articles
     records = task_records(load_records(data, article_texts), config.task)
     train_records = task_records(load_records(config.data.gold, training_articles), config.task)
     d = config.data
+    # Split the run's data, not `data`: a subset of it splits differently, and its "test" articles
+    # could be ones the run trained on.
     train_split = split_by_article(train_records, d.dev_fraction, d.test_fraction, d.split_seed)
     if split == "all":
+        seen = sorted(
+            {r["article_id"] for r in records}
+            & {r["article_id"] for r in train_split["train"] + train_split["dev"]}
+        )
+        if seen:
+            raise DataError(
+                f"{len(seen)} article(s) in --data were used to train {run_dir} "
+                f"(e.g. {', '.join(seen[:3])}), so --split all would not be held-out: use "
+                "--split test for the run's own held-out articles, or data it never saw"
+            )
         chosen = {"all": records}
     else:
-        splits = split_by_article(records, d.dev_fraction, d.test_fraction, d.split_seed)
-        if split not in splits or not splits[split]:
+        if split not in train_split or not train_split[split]:
             raise DataError(f"split {split!r} is empty or unknown (train, dev, test, all)")
-        chosen = {split: splits[split]}
+        in_split = {r["article_id"] for r in train_split[split]}
+        chosen = {split: [r for r in records if r["article_id"] in in_split]}
+        if not chosen[split]:
+            raise DataError(
+                f"no quote in --data is from an article of {run_dir}'s {split} split; "
+                "pass the run's own data, or --split all for data it never saw"
+            )
     return evaluate_splits(
         classifier,
         chosen,
