@@ -161,11 +161,11 @@ def test_cuda_without_gpu_is_an_error_not_a_fallback(monkeypatch):
 
 
 def test_frame_model_tunes_and_saves_thresholds_and_adds_frames(
-    tiny_base, corpus, trained_run, tmp_path
+    tiny_base, corpus, trained_run, tmp_path, monkeypatch
 ):
     from model.batch import run_batch
     from training.config import load_config
-    from training.experiment import run_training
+    from training.experiment import evaluate_data, load_splits, run_training
 
     articles, gold = corpus
     config = load_config(
@@ -174,12 +174,32 @@ def test_frame_model_tunes_and_saves_thresholds_and_adds_frames(
          f"data.articles=[{articles}]"],
     )  # fmt: skip
     results = run_training(config, tmp_path / "frames")
+    splits, _ = load_splits(config)
     assert {"micro_f1", "macro_f1", "per_frame"} <= set(results["test"]["model"])
     assert set(results["test"]) == {"model", "majority", "tfidf_logreg"}
     schema = json.loads((tmp_path / "frames" / "quotestance.json").read_text())
     assert schema["task"] == "frames" and len(schema["thresholds"]) == 14
     assert all(0.05 <= t <= 0.95 for t in schema["thresholds"].values())
     assert not (tmp_path / "frames" / "tfidf.skops").exists()  # averaging is for stance
+    # `evaluate` tunes the frame baselines' thresholds on the run's dev split, as training did
+    # (without it they are held to 0.5): the same dev articles, and the same scores.
+    import training.evaluate
+
+    tuned_on = []
+    real_own_thresholds = training.evaluate.own_thresholds
+
+    def spy(baseline, schema, dev):
+        tuned_on.append({r["article_id"] for r in dev or []})
+        return real_own_thresholds(baseline, schema, dev)
+
+    monkeypatch.setattr(training.evaluate, "own_thresholds", spy)
+    rescored = evaluate_data(
+        Classifier.load(tmp_path / "frames", device="cpu"), tmp_path / "frames", [str(gold)],
+        None, "test", tmp_path / "eval",
+    )  # fmt: skip
+    assert tuned_on and all(ids == {r["article_id"] for r in splits["dev"]} for ids in tuned_on)
+    for system in ("majority", "tfidf_logreg"):
+        assert rescored["test"][system]["micro_f1"] == results["test"][system]["micro_f1"]
     with pytest.raises(ValueError, match="is a frames model"):
         Classifier.load(tmp_path / "frames", device="cpu", tfidf=True)
     stance = Classifier.load(trained_run, device="cpu")

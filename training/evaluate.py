@@ -86,15 +86,20 @@ def evaluate_splits(
     seed: int = 13,
     batch_size: int = 64,
     title: str = "Evaluation",
+    dev_records: list[dict] | None = None,
 ) -> dict:
-    """Model and baselines (fit on `train_records`) on every split; writes report + metrics.json."""
+    """Model and baselines (fit on `train_records`) on every split; writes report + metrics.json.
+
+    Frame baselines tune their thresholds on `dev_records` (default: the `dev` split), as the
+    model did on its own dev split; without any they would be held to 0.5 and look worse."""
     schema = classifier.schema
     for name, records in splits.items():
         if not records:
             raise ValueError(f"the {name!r} split is empty: nothing to evaluate")
         check_known_labels(records, schema, name)
     fitted = [fit_baseline(n, train_records, schema.task, schema.labels, seed) for n in baselines]
-    baseline_schemas = [own_thresholds(b, schema, splits.get("dev")) for b in fitted]
+    dev = dev_records if dev_records is not None else splits.get("dev")
+    baseline_schemas = [own_thresholds(b, schema, dev) for b in fitted]
     results, errors, plots = {}, {}, {}
     for name, records in splits.items():
         probs = classifier.probabilities(records, batch_size)

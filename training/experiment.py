@@ -140,6 +140,7 @@ def evaluate_data(
         bootstrap=config.evaluation.bootstrap_samples,
         seed=config.seed,
         title=f"Evaluation of {run_dir}",
+        dev_records=train_split["dev"],
     )
 
 
