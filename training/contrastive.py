@@ -91,4 +91,4 @@ def contrastive_phase(
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
-    return float(loss)
+    return loss.item()
