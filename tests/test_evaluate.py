@@ -49,20 +49,20 @@ def test_a_subset_of_the_data_is_scored_on_the_runs_own_test_articles(
     splits = split_by_article(records, d.dev_fraction, d.test_fraction, d.split_seed)
     test_ids = {r["article_id"] for r in splits["test"]}
     train_ids = sorted({r["article_id"] for r in splits["train"]})
-    subset = tmp_path / "subset"
-    subset.mkdir()
-    for article_id in [*test_ids, *train_ids[:3]]:
-        (subset / f"{article_id}.jsonl").write_text((gold / f"{article_id}.jsonl").read_text())
-    part = evaluate_data(classifier, trained_run, [str(subset)], None, "test", tmp_path / "part")
+
+    def gold_of(ids, name):
+        folder = tmp_path / name
+        folder.mkdir()
+        for article_id in ids:
+            (folder / f"{article_id}.jsonl").write_text((gold / f"{article_id}.jsonl").read_text())
+        return str(folder)
+
+    subset = gold_of([*test_ids, *train_ids[:3]], "subset")
+    part = evaluate_data(classifier, trained_run, [subset], None, "test", tmp_path / "part")
     assert part["test"]["model"]["n"] == len(splits["test"])
+    only_train = gold_of(train_ids[:3], "only_train")
     with pytest.raises(DataError, match="no quote in --data is from an article of"):
-        only_train = tmp_path / "only_train"
-        only_train.mkdir()
-        for article_id in train_ids[:3]:
-            (only_train / f"{article_id}.jsonl").write_text(
-                (gold / f"{article_id}.jsonl").read_text()
-            )
-        evaluate_data(classifier, trained_run, [str(only_train)], None, "test", tmp_path / "x")
+        evaluate_data(classifier, trained_run, [only_train], None, "test", tmp_path / "x")
 
 
 def test_unknown_label_in_data_is_an_error(classifier, trained_run, corpus, tmp_path):
