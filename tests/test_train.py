@@ -266,3 +266,33 @@ def test_average_last_epochs_with_early_stopping_is_a_config_error():
     }
     with pytest.raises(ConfigError, match="early_stopping_patience: 0"):
         parse_config(raw, source="x.yaml")
+
+
+def test_evaluate_scores_a_frame_run_on_its_own_test_split_when_some_records_lack_frames(
+    tiny_base, corpus, tmp_path
+):
+    """Training splits all records, then keeps those with frames; `evaluate` must split the same
+    way, or its 'test' split could hold articles the frame model trained on."""
+    from training.config import load_config
+    from training.experiment import evaluate_data, run_training
+
+    articles, gold = corpus
+    partial = tmp_path / "gold"
+    partial.mkdir()
+    for n, path in enumerate(sorted(gold.glob("*.jsonl"))):
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        for i, record in enumerate(records):
+            if n % 3 == 0 or (n % 2 and i < 2):  # whole articles and some quotes unannotated
+                del record["frames"]
+        (partial / path.name).write_text("".join(json.dumps(r) + "\n" for r in records))
+    config = load_config(
+        "configs/tiny.yaml",
+        ["task=frames", f"model.base={tiny_base}", f"data.gold=[{partial}]",
+         f"data.articles=[{articles}]"],
+    )  # fmt: skip
+    run = tmp_path / "frames"
+    results = run_training(config, run)
+    rescored = evaluate_data(
+        Classifier.load(run, device="cpu"), run, [str(partial)], None, "test", tmp_path / "eval"
+    )
+    assert rescored["test"]["model"] == results["test"]["model"]

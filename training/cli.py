@@ -87,10 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--split",
         default="test",
-        choices=["train", "dev", "test", "all"],
+        choices=["train", "dev", "test", "real", "all"],
         help=(
-            "with --data: the quotes of the run's own train/dev/test articles, split as in "
-            "training, or all (data the run never saw) (default: test)"
+            "with --data: the quotes of the run's own train/dev/test (or configured real) "
+            "articles, split as in training, or all (data the run never saw) (default: test)"
         ),
     )
     p.add_argument(

@@ -101,18 +101,17 @@ def evaluate_data(
     """Score annotated quotes: those of `data` in one split of the run's own data (its articles
     as split in training), or all of `data`, which must then be articles the run never saw."""
     config = run_config(run_dir)
-    training_articles = load_articles(config.data.articles)
-    article_texts = load_articles(articles) if articles else training_articles
+    # The run's own splits, made exactly as training made them (split first, then the task's
+    # filter): a subset of the data, or a differently filtered one, splits differently, and its
+    # "test" articles could be ones the run trained on.
+    splits, run_articles = load_splits(config)
+    run_splits = {name: task_records(recs, config.task) for name, recs in splits.items()}
+    article_texts = load_articles(articles) if articles else run_articles
     records = task_records(load_records(data, article_texts), config.task)
-    train_records = task_records(load_records(config.data.gold, training_articles), config.task)
-    d = config.data
-    # Split the run's data, not `data`: a subset of it splits differently, and its "test" articles
-    # could be ones the run trained on.
-    train_split = split_by_article(train_records, d.dev_fraction, d.test_fraction, d.split_seed)
     if split == "all":
         seen = sorted(
             {r["article_id"] for r in records}
-            & {r["article_id"] for r in train_split["train"] + train_split["dev"]}
+            & {r["article_id"] for r in run_splits["train"] + run_splits["dev"]}
         )
         if seen:
             raise DataError(
@@ -122,9 +121,9 @@ def evaluate_data(
             )
         chosen = {"all": records}
     else:
-        if split not in train_split or not train_split[split]:
-            raise DataError(f"split {split!r} is empty or unknown (train, dev, test, all)")
-        in_split = {r["article_id"] for r in train_split[split]}
+        if split not in run_splits or not run_splits[split]:
+            raise DataError(f"split {split!r} is empty or unknown (train, dev, test, real, all)")
+        in_split = {r["article_id"] for r in run_splits[split]}
         chosen = {split: [r for r in records if r["article_id"] in in_split]}
         if not chosen[split]:
             raise DataError(
@@ -134,13 +133,13 @@ def evaluate_data(
     return evaluate_splits(
         classifier,
         chosen,
-        train_split["train"],
+        run_splits["train"],
         output_dir,
         baselines=config.evaluation.baselines,
         bootstrap=config.evaluation.bootstrap_samples,
         seed=config.seed,
         title=f"Evaluation of {run_dir}",
-        dev_records=train_split["dev"],
+        dev_records=run_splits["dev"],
     )
 
 
