@@ -296,3 +296,32 @@ def test_evaluate_scores_a_frame_run_on_its_own_test_split_when_some_records_lac
         Classifier.load(run, device="cpu"), run, [str(partial)], None, "test", tmp_path / "eval"
     )
     assert rescored["test"]["model"] == results["test"]["model"]
+
+
+def test_frame_crossval_tunes_thresholds_on_each_folds_dev_split(tiny_base, corpus, monkeypatch):
+    """Each fold is scored as a frame model is served: thresholds tuned on the fold's own dev
+    articles, for the model and the baselines alike (not held to 0.5)."""
+    import training.experiment
+    from training.config import load_config
+
+    articles, gold = corpus
+    config = load_config(
+        "configs/tiny.yaml",
+        ["task=frames", f"model.base={tiny_base}", f"data.gold=[{gold}]",
+         f"data.articles=[{articles}]"],
+    )  # fmt: skip
+    seen = []
+    real_evaluate_splits = training.experiment.evaluate_splits
+
+    def spy(classifier, splits, train_records, *args, **kwargs):
+        dev = kwargs["dev_records"]
+        seen.append((dict(classifier.schema.thresholds), dev, splits["fold"], train_records))
+        return real_evaluate_splits(classifier, splits, train_records, *args, **kwargs)
+
+    monkeypatch.setattr(training.experiment, "evaluate_splits", spy)
+    summary = training.experiment.crossval(config, folds=2)
+    assert len(seen) == 2 and {"model", "majority", "tfidf_logreg"} <= set(summary)
+    for thresholds, dev, fold, train in seen:
+        assert len(thresholds) == 14
+        ids = [{r["article_id"] for r in part} for part in (dev, fold, train)]
+        assert ids[0] and not (ids[0] & ids[1]) and not (ids[0] & ids[2])

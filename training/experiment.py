@@ -58,11 +58,7 @@ def run_training(config: Config, run_dir: Path | None = None, resume: bool = Fal
     if int(os.environ.get("RANK", "0")) != 0:
         return {}  # under torchrun / accelerate only the main process saves and evaluates
     classifier = Classifier(model, tokenizer, schema, model.device, name=str(run_dir))
-    if schema.multi_label:
-        dev_probs = classifier.probabilities(splits["dev"], config.evaluation.batch_size)
-        schema.thresholds = tune_thresholds(
-            [r["frames"] for r in splits["dev"]], dev_probs, schema.labels
-        )
+    tune_frame_thresholds(classifier, splits["dev"], config.evaluation.batch_size)
     save_run(model, tokenizer, schema, config, run_dir, data_hash(config.data.gold))
     if not schema.multi_label:
         # Saved beside the model: `predict` averages the two (ahead of each in cross-validation).
@@ -81,6 +77,14 @@ def run_training(config: Config, run_dir: Path | None = None, resume: bool = Fal
     )
     write_model_card(run_dir, config, results, {k: len(v) for k, v in splits.items()})
     return results
+
+
+def tune_frame_thresholds(classifier: Classifier, dev: list[dict], batch_size: int) -> None:
+    """A frame model is served with per-frame thresholds tuned on its dev split."""
+    schema = classifier.schema
+    if schema.multi_label:
+        probs = classifier.probabilities(dev, batch_size)
+        schema.thresholds = tune_thresholds([r["frames"] for r in dev], probs, schema.labels)
 
 
 def run_config(run_dir: Path) -> Config:
@@ -205,6 +209,8 @@ def crossval(config: Config, folds: int, work_dir: Path | None = None) -> dict:
             splits = {"train": inner["train"], "dev": inner["dev"]}
             model, tokenizer, schema = train_model(config, splits, fold_dir)
             classifier = Classifier(model, tokenizer, schema, model.device)
+            # As in training: frame thresholds (the model's and the baselines') tuned on dev.
+            tune_frame_thresholds(classifier, inner["dev"], config.evaluation.batch_size)
             results = evaluate_splits(
                 classifier,
                 {"fold": test},
@@ -213,6 +219,8 @@ def crossval(config: Config, folds: int, work_dir: Path | None = None) -> dict:
                 baselines=config.evaluation.baselines,
                 bootstrap=0,
                 seed=config.seed,
+                batch_size=config.evaluation.batch_size,
+                dev_records=inner["dev"],
             )
             per_fold.append(results["fold"])
     return summarise_folds(per_fold, config.task)
