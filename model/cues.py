@@ -167,7 +167,8 @@ woman source member employee scientist lawyer insider observer commentator parti
 viewer voter citizen villager monk priest sailor marine conscript recruit captive detainee
 defector diplomat staffer operator blogger activist person pensioner retiree tourist visitor
 shopper commuter spectator onlooker fisherman trucker smuggler broker agent guide mother father
-gunner sniper paratrooper infantryman medic scout
+gunner sniper paratrooper infantryman medic scout mechanic builder contractor subcontractor
+labourer laborer welder
 user netizen commenter reader traveller traveler passenger accountant interlocutor
 """)
 

@@ -194,8 +194,10 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
     if preposition:  # "For Kang Mi-yeon, a former diplomat, the winner is clear"
         start, raw = start + preposition.end(), raw[preposition.end() :]
     tokens, gender = strip_titles(raw.split())
-    if " of " in raw and (len(tokens) < 2 or not is_person_name(tokens)):
-        # "Lawmaker Bonar Siregar of House Commission I": the person, not the post's body
+    if " of " in raw:
+        # "Lawmaker Bonar Siregar of House Commission I", "Professor Han Ji-won of Korea
+        # University's School of International Studies": the person, not the post's body (a
+        # name before "of" is never a title, so it wins over what follows the last "of")
         head, head_gender = strip_titles(raw[: raw.index(" of ")].split())
         if len(head) >= 2 and is_person_name(head):
             raw, tokens, gender = raw[: raw.index(" of ")], head, head_gender
@@ -253,8 +255,15 @@ _NICKNAME_AFTER = re.compile(rf' ["“][A-Z][\w-]+["”] {NAME_RUN_RE.pattern}')
 _DESCRIBES_NAME_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(ROLE_NOUNS | PERSON_NOUNS))})\s+[A-Z]")
 # A capitalised preposition that a name run swallows at a sentence start ("For Kang Mi-yeon").
 LEADING_PREPOSITION = re.compile(r"(?:For|To|With|From|Like|Unlike|According to)\s+")
-# "Anton, 34, a mechanic", "Yelena, a 52-year-old tourist": a first name alone is a person
-_AGE_AFTER = re.compile(r",\s+(?:\d{1,3},\s+(?:a|an|the)\s|an?\s+\d{1,3}-year-old\b)")
+# "Anton, 34, a mechanic", "Valentyna, 67, whose windows ...", "Yelena, a 52-year-old tourist",
+# "Sergei, a driver from Ussuriysk": a first name alone is a person. Nouns that also describe a
+# place or a body ("Moscow, a member of ...", "Beijing, the host") do not count.
+_PLACE_LIKE_NOUNS = words("host member leader head chief chair former deputy owner source agent")
+_LONE_NAME_NOUNS = "|".join(sorted(PERSON_NOUNS - _PLACE_LIKE_NOUNS))
+_AGE_AFTER = re.compile(
+    r",\s+(?:\d{1,3},\s|an?\s+\d{1,3}-year-old\b|"
+    rf"an?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_LONE_NAME_NOUNS})\b)"
+)
 
 
 def _looks_like_subject(text: str, start: int, end: int, sentence_starts: set[int]) -> bool:

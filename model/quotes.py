@@ -4,8 +4,9 @@ Rules, no statistical model. The steps:
 1. pair double quotation marks paragraph by paragraph (a paragraph that re-opens the mark
    without closing the previous one continues the quote; so does a quote left open whose
    close is a lone mark ending one of the next three paragraphs, as transcripts drop the
-   re-opening marks; an inner quote in the same marks stays inside its outer quote), then
-   single marks outside them;
+   re-opening marks; an inner quote in the same marks stays inside its outer quote; a
+   paragraph whose first mark closes an attributed quote lost its opening mark, so the quote
+   starts with the paragraph), then single marks outside them;
 2. split the text into sentences (for context and for where attribution may look);
 3. attribute each quote (model.speakers), dropping unattributed scare quotes and titles.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from model.cues import words
+from model.cues import CUE_RE, words
 from model.speakers import Attributor
 from model.titles import named_not_said
 
@@ -130,14 +131,14 @@ def double_spans(text: str) -> list[Span]:
         for i in marks:
             char = text[i]
             if open_mark is None:
-                if char in DOUBLE_CLOSE and not _looks_opening(text, i):
-                    continue  # a stray closing mark
-                if (
-                    char == DOUBLE_EITHER
-                    and _looks_closing(text, i)
-                    and not _looks_opening(text, i)
-                ):
+                closing_only = not _looks_opening(text, i) and (
+                    char in DOUBLE_CLOSE or (char == DOUBLE_EITHER and _looks_closing(text, i))
+                )
+                if closing_only and i == marks[0] and _dropped_open(text, para_start, i):
+                    spans.append(_trimmed(text, para_start, i, para_start, i))
                     continue
+                if closing_only:
+                    continue  # a stray closing mark
                 open_mark = i
             elif i in inner_marks:
                 continue
@@ -155,6 +156,24 @@ def double_spans(text: str) -> list[Span]:
     if open_mark is not None:
         spans.append(_trimmed(text, open_mark + 1, prev_end, open_mark, None))
     return [s for s in spans if s.end > s.start]
+
+
+# `..., so we have nothing else,” Tanabe told reporters.`: the attribution right after the mark.
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s*(?:(?:he|she|they|it|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:also\s+)?)?"
+    rf"(?:{CUE_RE.pattern})"
+)
+
+
+def _dropped_open(text: str, para_start: int, close: int) -> bool:
+    """Whether the paragraph's first mark closes a quote whose opening mark was dropped: it
+    ends a clause of several words from the paragraph's start and its attribution follows."""
+    inside = text[para_start:close]
+    return (
+        inside[-1:] in ",.?!"
+        and len(inside.split()) >= 4
+        and _ATTRIBUTION_AFTER.match(text, close + 1) is not None
+    )
 
 
 _REOPEN_LOOKAHEAD = 3  # paragraphs an unclosed quote may run on without re-opening marks

@@ -370,7 +370,7 @@ _TRANSCRIPT_LABEL = re.compile(
     r"^\s*(Q|[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3})\s*(?:\([^)]{0,40}\))?\s*:\s*$"
 )
 _JOURNALIST_LABELS = words(
-    "REPORTER HOST ANCHOR CORRESPONDENT PRESENTER INTERVIEWER NARRATOR Q QUESTION VOICE"
+    "REPORTER HOST ANCHOR ANNOUNCER CORRESPONDENT PRESENTER INTERVIEWER NARRATOR Q QUESTION VOICE"
 )
 _INTERVIEW_INTRO = re.compile(
     r"(?:spoke|talked|speaks|talks) (?:to|with)\s+|interviewed\s+|interview with\s+|"

@@ -5,6 +5,7 @@ set up by eleven states including X and Y, says"), or the main clause a particip
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from model.cues import (
@@ -18,6 +19,7 @@ from model.cues import (
     SPOKES_NOUNS,
     TIME_PHRASE,
     TITLE_WORDS,
+    VAGUE_HEADS,
 )
 from model.names import NAME_RUN_RE, is_person_name, strip_titles
 from model.organisations import is_abbreviation, sentence_subject
@@ -46,8 +48,25 @@ _UNNAMED_SUBJECT = re.compile(
 UNNAMED = "an unnamed source"  # resolves to no speaker
 
 
+# Unnamed people in the plural, with a modifier: "Some scholars in Japan and the US have called".
+_UNNAMED_GROUP = re.compile(
+    r"(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]\s+few|[Aa]\s+number\s+of)\s+"
+    r"(?:[\w.’'-]+\s+){0,3}?(?P<noun>[a-z-]+)(?=\s*,|\s+(?:in|at|of|from|with|on|close|familiar|"
+    r"involved|based|who)\b)"
+)
+
+
+_QUESTIONER = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*:\s+")
+
+
 def _unnamed_subject(seg: str) -> bool:
     clause = strip_leading_clauses(seg)
+    # After a questioner's label ("Kyodo News: Some scholars ... have called")
+    group = _UNNAMED_GROUP.match(_QUESTIONER.sub("", clause, count=1))
+    noun = group.group("noun") if group else ""
+    if noun in VAGUE_HEADS or (noun.endswith("s") and noun[:-1] in PERSON_NOUNS):
+        rest = clause[group.end() :]
+        return not sentence_break(rest) and not CUE_RE.search(rest)
     match = _UNNAMED_SUBJECT.match(clause)
     if not match or match.group("noun") not in PERSON_NOUNS:
         return False
@@ -84,6 +103,9 @@ def subject_before(seg: str) -> str | None:
     relative = _RELATIVE.search(seg)
     if relative:  # "led by Pavel Dorin, deputy chair of ..., who told": the name before
         seg = seg[: relative.start()] + ","
+        signed = _SIGNED_DOCUMENT.search(seg)
+        if signed:  # "carried a signed commentary by Ri Hyok, which said": its author
+            return signed.group(1)
     if _unnamed_subject(seg) or (_ANONYMOUS.search(seg) and not sentence_break(seg)):
         return UNNAMED
     if not seg.endswith(","):
@@ -152,7 +174,10 @@ def is_name(phrase: str) -> bool:
 
 _DOCUMENT_OF_EVENT = re.compile(
     r"(?:^|,\s+and\s+|\band\s+)(?P<doc>(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w’'-]*\s+){1,3}"
-    rf"(?:{'|'.join(sorted(DOCUMENT_NOUNS))}))\s+(?:of|on|about)\s+[^,;“”\"«»]{{1,60}}$"
+    rf"(?:{'|'.join(sorted(DOCUMENT_NOUNS))}))\s+(?:(?:of|on|about)|"
+    # "A Global Daily editorial published on Thursday said": when it came out, not who spoke
+    r"(?:published|released|issued|posted|carried|printed|aired)(?:\s+(?:on|in|at|by|late|"
+    r"early|this|last|that)\b)?)(?:\s+[^,;“”\"«»]{1,60})?$"
 )
 
 
@@ -176,6 +201,10 @@ _MEDIUM_TAIL = re.compile(
 
 
 _RELATIVE = re.compile(r",\s*(?:who|which)$")
+_SIGNED_DOCUMENT = re.compile(
+    rf"\b(?:{'|'.join(sorted(DOCUMENT_NOUNS | {'column', 'essay', 'op-ed', 'piece'}))})\s+"
+    rf"(?:written\s+)?by\s+({NAME_RUN_RE.pattern}),$"
+)
 
 
 _OF_BODY_IN = re.compile(
@@ -186,6 +215,11 @@ _OF_BODY_IN = re.compile(
 def _person_of(seg: str, phrase: str | None) -> str | None:
     """`Rep. Choi Seok-jin of the People Power Party said`: the person, not the party."""
     if not phrase:
+        return None
+    words_ = phrase.split()
+    named = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words_)))[::-1]
+    if words_[0].islower() and len(named) >= 2 and is_person_name(named):
+        # "vice minister of external economic relations Ri Chol-nam": the "of" was the title's
         return None
     rest = seg[: len(seg.rstrip()) - len(phrase)].rstrip()
     # "... of the Asan Forum for Policy Studies in Busan said": the phrase was only the city.
@@ -213,6 +247,14 @@ def _appositive_name(outer: str, inner: str) -> str | None:
     head = outer.rstrip().rsplit(" ", 1)[-1].lower()
     if head in _MEDIA_HEADS and (inner.isupper() or inner.istitle()):
         return inner  # "North Korea's state news agency, KCNA, said"
+    before = phrase_before(outer)
+    named_before = strip_titles(before.split())[0] if before else []
+    if (
+        len(named_before) >= 2
+        and all(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in before.split())
+        and is_person_name(named_before)
+    ):
+        return None  # "Rep. Maria Esquivel, California Democrat,": the name, not the label
     if is_person_name(tokens) and (
         head in ROLE_NOUNS
         or head in ORG_HEADS
