@@ -22,6 +22,7 @@ from tqdm import tqdm
 
 from model.articles import Article, ReadError, read_articles
 from model.predict import Classifier
+from model.priors import adapt_records, check_adaptable, read_jsonl, write_jsonl
 from model.quotes import extract_quotes
 
 CSV_FIELDS = (
@@ -94,9 +95,20 @@ def run_batch(
     shard_index: int = 0,
     batch_size: int = 16,
     progress: bool = True,
+    adapt_priors: bool = False,
 ) -> dict:
+    """adapt_priors: once every article is classified, re-label all quotes under the stance
+    mix EM estimates for the whole batch (model/priors.py), before the output appears."""
     if not 0 <= shard_index < num_shards:
         raise ValueError(f"--shard-index must be in 0..{num_shards - 1}, got {shard_index}")
+    if adapt_priors and num_shards > 1:
+        raise ValueError(
+            "--adapt-priors estimates the stance mix of the whole collection, not of one shard: "
+            "predict each shard with --model-only, then run `quotestance adapt` on their "
+            "concatenated output"
+        )
+    if adapt_priors:
+        check_adaptable(classifier.schema, classifier.name)
     fmt = output_format(output, fmt)
     output.parent.mkdir(parents=True, exist_ok=True)
     partial, done_file, errors_file = sidecars(output)
@@ -140,6 +152,12 @@ def run_batch(
             bar.update(len(group))
             bar.set_postfix(quotes=stats["quotes"], q_per_s=f"{stats['quotes'] / elapsed:.1f}")
     bar.close()
+    mix = None
+    if adapt_priors:
+        records = read_jsonl(partial)
+        mix = adapt_records(records, classifier.schema, where=f"the quotes of {', '.join(inputs)}")
+        write_jsonl(partial, records)
+        stances = Counter(r["stance"] for r in records)
     finish(partial, output, fmt)
     write_errors(errors_file, errors)
     done_file.unlink(missing_ok=True)
@@ -150,6 +168,7 @@ def run_batch(
         quotes_per_s=round(stats["quotes"] / seconds, 1) if seconds > 0 else 0.0,
         output=str(output),
         errors_file=str(errors_file) if errors else None,
+        prior_adaptation=mix,
     )
     return stats
 

@@ -40,6 +40,9 @@ class LabelSchema:
     max_length: int = 256
     base_model: str = ""
     mask_quote: bool = False  # the quote's words in the context replaced by a mark (encoding.py)
+    # Stance only: the model's mean probabilities on its dev split, the mix it learned; prior
+    # adaptation (priors.py) re-weights from it to a collection's own mix.
+    dev_prior: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:

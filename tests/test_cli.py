@@ -12,6 +12,7 @@ COMMANDS = [
     "evaluate",
     "crossval",
     "predict",
+    "adapt",
     "data",
     "benchmark",
 ]

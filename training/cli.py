@@ -146,6 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(the average is the default: it is ahead of each in cross-validation)",
     )
     p.add_argument(
+        "--adapt-priors",
+        action="store_true",
+        help="estimate the collection's stance mix (EM over all its quotes, at least 50) and "
+        "re-label under it; uses the model alone, as --model-only (README: Prior adaptation)",
+    )
+    p.add_argument(
         "--show",
         type=int,
         default=0,
@@ -153,6 +159,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="print a table of the first N records (-1: all)",
     )
     add_device(p)
+
+    p = sub.add_parser(
+        "adapt",
+        help="re-label predict's output under the stance mix EM estimates for it",
+    )
+    p.add_argument("predictions", type=Path, help="JSONL from `predict --model-only`")
+    p.add_argument("--model", required=True, type=Path, help="the stance run that scored it")
+    p.add_argument("-o", "--output", type=Path, required=True, help="adapted JSONL")
 
     p = sub.add_parser("data", help="inspect the annotated data")
     p.add_argument(
@@ -218,6 +232,13 @@ def cmd_predict(args) -> int:
     from training.commands import predict
 
     print(predict(args))
+    return 0
+
+
+def cmd_adapt(args) -> int:
+    from training.commands import adapt
+
+    print(adapt(args.predictions, args.model, args.output))
     return 0
 
 

@@ -13,6 +13,7 @@ from model.articles import ReadError, read_articles
 from model.batch import format_table, run_batch
 from model.classifier import resolve_device
 from model.predict import Classifier
+from model.priors import adapt_file
 from model.quotes import extract_quotes, naive_quotes
 from model.tfidf import TFIDF_FILE
 from training.agreement import agreement, pair_up, read_second
@@ -157,9 +158,30 @@ def crossval(config_path: Path, folds: int, overrides, output: Path | None) -> s
     return "\n".join(lines)
 
 
+def mix_line(summary: dict) -> str:
+    def fmt(mix: dict) -> str:
+        return ", ".join(f"{label} {share:.3f}" for label, share in mix.items())
+
+    return (
+        f"stance mix estimated for these {summary['quotes']} quotes (EM): "
+        f"{fmt(summary['estimated_mix'])}\n"
+        f"  labels before adaptation: {fmt(summary['labels_before'])}; "
+        f"the model's training mix: {fmt(summary['training_mix'])}"
+    )
+
+
+def adapt(predictions: Path, run_dir: Path, output: Path) -> str:
+    summary = adapt_file(predictions, output, run_dir)
+    return mix_line(summary) + f"\nrecords -> {summary['output']}"
+
+
 def predict(args) -> str:
+    # Prior adaptation needs calibrated probabilities: the model's own (model/priors.py).
     classifier = Classifier.load(
-        args.model, device=args.device, quantize=args.quantize, tfidf=not args.model_only
+        args.model,
+        device=args.device,
+        quantize=args.quantize,
+        tfidf=not (args.model_only or args.adapt_priors),
     )
     if classifier.schema.task != "stance":
         raise ValueError(
@@ -180,6 +202,7 @@ def predict(args) -> str:
         args.num_shards,
         args.shard_index,
         args.batch_size,
+        adapt_priors=args.adapt_priors,
     )
     text = []
     if args.show:
@@ -192,6 +215,8 @@ def predict(args) -> str:
         f"quotes {summary['quotes']}, errors {summary['errors']}, "
         f"stance {summary['stance']}, {summary['seconds']} s, {summary['quotes_per_s']} quotes/s"
     )
+    if summary["prior_adaptation"]:
+        text.append(mix_line(summary["prior_adaptation"]))
     text.append(f"records -> {summary['output']}")
     if summary["errors_file"]:
         text.append(f"errors  -> {summary['errors_file']}")

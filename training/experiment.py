@@ -58,7 +58,7 @@ def run_training(config: Config, run_dir: Path | None = None, resume: bool = Fal
     if int(os.environ.get("RANK", "0")) != 0:
         return {}  # under torchrun / accelerate only the main process saves and evaluates
     classifier = Classifier(model, tokenizer, schema, model.device, name=str(run_dir))
-    tune_frame_thresholds(classifier, splits["dev"], config.evaluation.batch_size)
+    calibrate_on_dev(classifier, splits["dev"], config.evaluation.batch_size)
     save_run(model, tokenizer, schema, config, run_dir, data_hash(config.data.gold))
     if not schema.multi_label:
         # Saved beside the model: `predict` averages the two (ahead of each in cross-validation).
@@ -79,12 +79,17 @@ def run_training(config: Config, run_dir: Path | None = None, resume: bool = Fal
     return results
 
 
-def tune_frame_thresholds(classifier: Classifier, dev: list[dict], batch_size: int) -> None:
-    """A frame model is served with per-frame thresholds tuned on its dev split."""
+def calibrate_on_dev(classifier: Classifier, dev: list[dict], batch_size: int) -> None:
+    """What a model is served with from its dev split: per-frame thresholds (frames), or the
+    label mix it learned, from which prior adaptation starts (stance)."""
     schema = classifier.schema
+    probs = classifier.probabilities(dev, batch_size)
     if schema.multi_label:
-        probs = classifier.probabilities(dev, batch_size)
         schema.thresholds = tune_thresholds([r["frames"] for r in dev], probs, schema.labels)
+    else:
+        schema.dev_prior = {
+            label: float(p) for label, p in zip(schema.labels, probs.mean(axis=0), strict=True)
+        }
 
 
 def run_config(run_dir: Path) -> Config:
@@ -210,7 +215,7 @@ def crossval(config: Config, folds: int, work_dir: Path | None = None) -> dict:
             model, tokenizer, schema = train_model(config, splits, fold_dir)
             classifier = Classifier(model, tokenizer, schema, model.device)
             # As in training: frame thresholds (the model's and the baselines') tuned on dev.
-            tune_frame_thresholds(classifier, inner["dev"], config.evaluation.batch_size)
+            calibrate_on_dev(classifier, inner["dev"], config.evaluation.batch_size)
             results = evaluate_splits(
                 classifier,
                 {"fold": test},
