@@ -13,6 +13,7 @@ COMMANDS = [
     "crossval",
     "predict",
     "adapt",
+    "priors",
     "data",
     "benchmark",
 ]

@@ -19,7 +19,13 @@ def test_evaluate_data_scores_model_and_baselines_and_writes_reports(
 ):
     _, gold = corpus
     results = evaluate_data(classifier, trained_run, [str(gold)], None, "test", tmp_path)
-    assert set(results["test"]) == {"model", "majority", "tfidf_logreg", "model+tfidf_logreg"}
+    assert set(results["test"]) == {
+        "model",
+        "majority",
+        "tfidf_logreg",
+        "model+tfidf_logreg",
+        "model_adapted_priors",
+    }
     for name in ("metrics.json", "report.md", "confusion_test.png", "reliability_test.png"):
         assert (tmp_path / name).is_file()
     metrics = json.loads((tmp_path / "metrics.json").read_text())
@@ -100,6 +106,7 @@ def test_the_ensemble_row_scores_the_mean_of_model_and_tfidf(classifier, corpus,
 
     class Echo:  # a "model" whose probabilities are TF-IDF's: the mean must score the same
         schema = classifier.schema
+        tfidf = None
 
         def probabilities(self, recs, batch_size):
             return tfidf.predict_proba(recs)

@@ -132,3 +132,17 @@ def test_training_saves_the_dev_mix_and_predict_adapts_the_whole_batch(
             [str(articles)], averaged, tmp_path / "t.jsonl", progress=False, adapt_priors=True
         )
     assert not list(tmp_path.glob("t.jsonl*"))  # refused before any work
+
+
+def test_evaluation_and_the_priors_command_report_adapted_priors(trained_run, corpus, tmp_path):
+    from training.cli import main
+    from training.evaluate import ADAPTED
+    from training.experiment import evaluate_data
+
+    articles, gold = corpus
+    classifier = Classifier.load(trained_run, device="cpu")
+    results = evaluate_data(classifier, trained_run, [str(gold)], None, "test", tmp_path / "e")
+    assert {"model", ADAPTED} <= set(results["test"])
+    # Every article of the tiny corpus trained the run: the simulation refuses them.
+    argv = ["priors", "--model", str(trained_run), "--data", str(gold), "--articles"]
+    assert main([*argv, str(articles), "--size", "20", "--samples", "2"]) == 2

@@ -168,6 +168,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", required=True, type=Path, help="the stance run that scored it")
     p.add_argument("-o", "--output", type=Path, required=True, help="adapted JSONL")
 
+    p = sub.add_parser(
+        "priors",
+        help="simulate collections with another stance mix: served, model, priors adapted",
+    )
+    p.add_argument("--model", required=True, type=Path, help="stance run directory")
+    p.add_argument(
+        "--data", nargs="+", required=True, help="annotated JSONL of articles the run never saw"
+    )
+    p.add_argument("--articles", nargs="+", required=True, help="the articles of --data")
+    p.add_argument(
+        "--none-shares",
+        nargs="+",
+        type=float,
+        default=[0.6, 0.78, 0.9],
+        help="shares of `none` quotes to simulate, besides the data's own mix "
+        "(default: 0.6 0.78 0.9)",
+    )
+    p.add_argument("--size", type=int, default=300, help="quotes per collection (default 300)")
+    p.add_argument("--samples", type=int, default=300, help="collections per share (default 300)")
+    add_device(p)
+
     p = sub.add_parser("data", help="inspect the annotated data")
     p.add_argument(
         "action",
@@ -239,6 +260,13 @@ def cmd_adapt(args) -> int:
     from training.commands import adapt
 
     print(adapt(args.predictions, args.model, args.output))
+    return 0
+
+
+def cmd_priors(args) -> int:
+    from training.commands import priors
+
+    print(priors(args))
     return 0
 
 

@@ -28,8 +28,10 @@ from training.experiment import (
     evaluate_data,
     load_splits,
     run_training,
+    unseen_records,
 )
 from training.extraction_eval import format_extraction_report, score_extraction
+from training.prior_shift import format_results, simulate
 from training.speaker_agreement import (
     format_speaker_agreement,
     pair_second,
@@ -173,6 +175,13 @@ def mix_line(summary: dict) -> str:
 def adapt(predictions: Path, run_dir: Path, output: Path) -> str:
     summary = adapt_file(predictions, output, run_dir)
     return mix_line(summary) + f"\nrecords -> {summary['output']}"
+
+
+def priors(args) -> str:
+    records = unseen_records(args.model, args.data, args.articles)
+    shares = [None, *args.none_shares]
+    results = simulate(args.model, records, shares, args.size, args.samples, device=args.device)
+    return format_results(results, args.size, args.samples)
 
 
 def predict(args) -> str:

@@ -9,6 +9,7 @@ import numpy as np
 
 from model.labels import LabelSchema
 from model.predict import Classifier
+from model.priors import em_priors
 from training.baselines import fit_baseline
 from training.metrics import frame_metrics, stance_metrics, tune_thresholds
 from training.report import terminal_summary, write_report
@@ -17,6 +18,7 @@ WORST_ERRORS = 15
 # Reported beside the baselines: the mean of the model's and TF-IDF's stance probabilities.
 ENSEMBLE_PARTNER = "tfidf_logreg"
 ENSEMBLE = "model+tfidf_logreg"
+ADAPTED = "model_adapted_priors"
 
 
 def gold_of(records: list[dict], schema: LabelSchema) -> list:
@@ -111,6 +113,11 @@ def evaluate_splits(
                 # Two calibrated, differently built models: does the mean beat each alone?
                 mean = (probs + base_probs) / 2
                 results[name][ENSEMBLE] = score(records, mean, schema, bootstrap, seed)
+        if schema.dev_prior and classifier.tfidf is None:
+            # What `predict --adapt-priors` would give on this split, taken as one collection.
+            source = np.array([schema.dev_prior[label] for label in schema.labels])
+            adapted, _ = em_priors(probs, source)
+            results[name][ADAPTED] = score(records, adapted, schema, bootstrap, seed)
         errors[name] = worst_errors(records, probs, schema)
         if not schema.multi_label:
             plots[name] = (np.array([schema.label2id[r["stance"]] for r in records]), probs)

@@ -118,16 +118,7 @@ def evaluate_data(
     article_texts = load_articles(articles) if articles else run_articles
     records = task_records(load_records(data, article_texts), config.task)
     if split == "all":
-        seen = sorted(
-            {r["article_id"] for r in records}
-            & {r["article_id"] for r in run_splits["train"] + run_splits["dev"]}
-        )
-        if seen:
-            raise DataError(
-                f"{len(seen)} article(s) in --data were used to train {run_dir} "
-                f"(e.g. {', '.join(seen[:3])}), so --split all would not be held-out: use "
-                "--split test for the run's own held-out articles, or data it never saw"
-            )
+        refuse_trained_on(records, run_splits, run_dir)
         chosen = {"all": records}
     else:
         if split not in run_splits or not run_splits[split]:
@@ -150,6 +141,29 @@ def evaluate_data(
         title=f"Evaluation of {run_dir}",
         dev_records=run_splits["dev"],
     )
+
+
+def refuse_trained_on(records: list[dict], run_splits: dict, run_dir: Path) -> None:
+    """Held-out claims need held-out articles: none the run trained or early-stopped on."""
+    seen = sorted(
+        {r["article_id"] for r in records}
+        & {r["article_id"] for r in run_splits["train"] + run_splits["dev"]}
+    )
+    if seen:
+        raise DataError(
+            f"{len(seen)} article(s) in --data were used to train {run_dir} "
+            f"(e.g. {', '.join(seen[:3])}), so they are not held-out: use --split test for "
+            "the run's own held-out articles, or data it never saw"
+        )
+
+
+def unseen_records(run_dir: Path, data: list[str], articles: list[str]) -> list[dict]:
+    """Annotated quotes of articles the run never saw (an error names any it did)."""
+    config = run_config(run_dir)
+    splits, _ = load_splits(config)
+    records = load_records(data, load_articles(articles))
+    refuse_trained_on(records, splits, run_dir)
+    return records
 
 
 def evaluate_articles(
