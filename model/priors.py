@@ -73,6 +73,11 @@ def adapt_records(records: list[dict], schema: LabelSchema, where: str = "input"
                 f"{where}: record {i} was scored with TF-IDF averaged in ({model}); prior "
                 "adaptation needs the model's own probabilities: predict with --model-only"
             )
+        if record.get("prior_adapted"):
+            raise ValueError(
+                f"{where}: record {i} was already adapted; adapting again would shift it twice: "
+                "give predict's output from before adaptation"
+            )
         scores = record.get("stance_scores")
         if not isinstance(scores, dict) or set(scores) != set(labels):
             raise ValueError(

@@ -73,6 +73,8 @@ def test_adapt_records_relabels_in_place_and_reports_the_mix():
     assert sum(r["stance"] == "none" for r in records) > before
     assert all(r["prior_adapted"] for r in records)
     assert all(abs(sum(r["stance_scores"].values()) - 1) < 1e-3 for r in records)
+    with pytest.raises(ValueError, match="already adapted"):
+        adapt_records(records, schema())
 
 
 @pytest.mark.parametrize(
