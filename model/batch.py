@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 import os
 import time
@@ -205,12 +204,7 @@ def write_errors(path: Path, errors: list[dict]) -> None:
     if not errors:
         path.unlink(missing_ok=True)
         return
-    buffer = io.StringIO()
-    for error in errors:
-        buffer.write(json.dumps(error, ensure_ascii=False) + "\n")
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(buffer.getvalue(), encoding="utf-8")
-    os.replace(tmp, path)
+    write_jsonl(path, errors)
 
 
 def format_table(records: list[dict], width: int = 60) -> str:

@@ -160,19 +160,22 @@ def test_cuda_without_gpu_is_an_error_not_a_fallback(monkeypatch):
     assert resolve_device("auto").type == "cpu"
 
 
+def frames_config(tiny_base, gold, articles):
+    """The tiny config as a frame model on the given corpus."""
+    from training.config import load_config
+
+    overrides = [f"model.base={tiny_base}", f"data.gold=[{gold}]", f"data.articles=[{articles}]"]
+    return load_config("configs/tiny.yaml", ["task=frames", *overrides])
+
+
 def test_frame_model_tunes_and_saves_thresholds_and_adds_frames(
     tiny_base, corpus, trained_run, tmp_path, monkeypatch
 ):
     from model.batch import run_batch
-    from training.config import load_config
     from training.experiment import evaluate_data, load_splits, run_training
 
     articles, gold = corpus
-    config = load_config(
-        "configs/tiny.yaml",
-        ["task=frames", f"model.base={tiny_base}", f"data.gold=[{gold}]",
-         f"data.articles=[{articles}]"],
-    )  # fmt: skip
+    config = frames_config(tiny_base, gold, articles)
     results = run_training(config, tmp_path / "frames")
     splits, _ = load_splits(config)
     assert {"micro_f1", "macro_f1", "per_frame"} <= set(results["test"]["model"])
@@ -273,7 +276,6 @@ def test_evaluate_scores_a_frame_run_on_its_own_test_split_when_some_records_lac
 ):
     """Training splits all records, then keeps those with frames; `evaluate` must split the same
     way, or its 'test' split could hold articles the frame model trained on."""
-    from training.config import load_config
     from training.experiment import evaluate_data, run_training
 
     articles, gold = corpus
@@ -285,11 +287,7 @@ def test_evaluate_scores_a_frame_run_on_its_own_test_split_when_some_records_lac
             if n % 3 == 0 or (n % 2 and i < 2):  # whole articles and some quotes unannotated
                 del record["frames"]
         (partial / path.name).write_text("".join(json.dumps(r) + "\n" for r in records))
-    config = load_config(
-        "configs/tiny.yaml",
-        ["task=frames", f"model.base={tiny_base}", f"data.gold=[{partial}]",
-         f"data.articles=[{articles}]"],
-    )  # fmt: skip
+    config = frames_config(tiny_base, partial, articles)
     run = tmp_path / "frames"
     results = run_training(config, run)
     rescored = evaluate_data(
@@ -302,14 +300,9 @@ def test_frame_crossval_tunes_thresholds_on_each_folds_dev_split(tiny_base, corp
     """Each fold is scored as a frame model is served: thresholds tuned on the fold's own dev
     articles, for the model and the baselines alike (not held to 0.5)."""
     import training.experiment
-    from training.config import load_config
 
     articles, gold = corpus
-    config = load_config(
-        "configs/tiny.yaml",
-        ["task=frames", f"model.base={tiny_base}", f"data.gold=[{gold}]",
-         f"data.articles=[{articles}]"],
-    )  # fmt: skip
+    config = frames_config(tiny_base, gold, articles)
     seen = []
     real_evaluate_splits = training.experiment.evaluate_splits
 
