@@ -42,6 +42,11 @@ def em_priors(
     return weighted, prior
 
 
+def training_mix(schema: LabelSchema) -> np.ndarray:
+    """The mix the model learned (its mean dev probabilities), in label order: EM's start."""
+    return np.array([schema.dev_prior[label] for label in schema.labels])
+
+
 def check_adaptable(schema: LabelSchema, model_name: str = "") -> None:
     """Before any work: can this model's probabilities be adapted?"""
     if schema.task != "stance" or not schema.dev_prior:
@@ -85,8 +90,7 @@ def adapt_records(records: list[dict], schema: LabelSchema, where: str = "input"
                 "output of `quotestance predict` (JSONL)"
             )
     probs = np.array([[r["stance_scores"][label] for label in labels] for r in records])
-    source = np.array([schema.dev_prior[label] for label in labels])
-    adapted, mix = em_priors(probs, source)
+    adapted, mix = em_priors(probs, training_mix(schema))
     before = np.bincount(probs.argmax(axis=1), minlength=len(labels)) / len(records)
     for record, row in zip(records, adapted, strict=True):
         record["stance"] = labels[int(row.argmax())]

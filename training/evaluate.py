@@ -9,7 +9,7 @@ import numpy as np
 
 from model.labels import LabelSchema
 from model.predict import Classifier
-from model.priors import em_priors
+from model.priors import em_priors, training_mix
 from training.baselines import fit_baseline
 from training.metrics import frame_metrics, stance_metrics, tune_thresholds
 from training.report import terminal_summary, write_report
@@ -115,8 +115,7 @@ def evaluate_splits(
                 results[name][ENSEMBLE] = score(records, mean, schema, bootstrap, seed)
         if schema.dev_prior and classifier.tfidf is None:
             # What `predict --adapt-priors` would give on this split, taken as one collection.
-            source = np.array([schema.dev_prior[label] for label in schema.labels])
-            adapted, _ = em_priors(probs, source)
+            adapted, _ = em_priors(probs, training_mix(schema))
             results[name][ADAPTED] = score(records, adapted, schema, bootstrap, seed)
         errors[name] = worst_errors(records, probs, schema)
         if not schema.multi_label:

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from model.predict import Classifier
-from model.priors import check_adaptable, em_priors
+from model.priors import check_adaptable, em_priors, training_mix
 from model.tfidf import load_tfidf, stance_probabilities
 from training.metrics import stance_metrics
 
@@ -42,7 +42,7 @@ def simulate(
     gold = np.array([labels.index(r["stance"]) for r in records])
     model_probs = classifier.probabilities(records)
     served = (model_probs + stance_probabilities(tfidf, records, len(labels))) / 2
-    source = np.array([schema.dev_prior[label] for label in labels])
+    source = training_mix(schema)
     none = np.flatnonzero(gold == labels.index("none"))
     stanced = np.flatnonzero(gold != labels.index("none"))
     rng = np.random.default_rng(seed)
