@@ -154,7 +154,16 @@ def run_batch(
     mix = None
     if adapt_priors:
         records = read_jsonl(partial)
-        mix = adapt_records(records, classifier.schema, where=f"the quotes of {', '.join(inputs)}")
+        try:
+            mix = adapt_records(
+                records, classifier.schema, where=f"the quotes of {', '.join(inputs)}"
+            )
+        except ValueError:
+            # Too few quotes, found only now: nothing worth resuming (a rerun is quick), and the
+            # sidecars would otherwise be left beside an output that never appears.
+            for path in (partial, done_file):
+                path.unlink(missing_ok=True)
+            raise
         write_jsonl(partial, records)
         stances = Counter(r["stance"] for r in records)
     finish(partial, output, fmt)

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -134,6 +135,16 @@ def test_training_saves_the_dev_mix_and_predict_adapts_the_whole_batch(
             [str(articles)], averaged, tmp_path / "t.jsonl", progress=False, adapt_priors=True
         )
     assert not list(tmp_path.glob("t.jsonl*"))  # refused before any work
+    one_article = sorted(Path(articles).glob("*.txt"))[0]
+    with pytest.raises(ValueError, match="at least 50"):
+        run_batch(
+            [str(one_article)],
+            model_only,
+            tmp_path / "few.jsonl",
+            progress=False,
+            adapt_priors=True,
+        )
+    assert not list(tmp_path.glob("few.jsonl*"))  # found too few only at the end: no sidecars
 
 
 def test_evaluation_and_the_priors_command_report_adapted_priors(trained_run, corpus, tmp_path):
