@@ -179,7 +179,7 @@ def test_frame_model_tunes_and_saves_thresholds_and_adds_frames(
     results = run_training(config, tmp_path / "frames")
     splits, _ = load_splits(config)
     assert {"micro_f1", "macro_f1", "per_frame"} <= set(results["test"]["model"])
-    assert set(results["test"]) == {"model", "majority", "tfidf_logreg"}
+    assert set(results["test"]) == {"model", "majority", "tfidf_logreg", "model+tfidf_logreg"}
     schema = json.loads((tmp_path / "frames" / "quotestance.json").read_text())
     assert schema["task"] == "frames" and len(schema["thresholds"]) == 14
     assert all(0.05 <= t <= 0.95 for t in schema["thresholds"].values())

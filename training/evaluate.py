@@ -102,6 +102,7 @@ def evaluate_splits(
     fitted = [fit_baseline(n, train_records, schema.task, schema.labels, seed) for n in baselines]
     dev = dev_records if dev_records is not None else splits.get("dev")
     baseline_schemas = [own_thresholds(b, schema, dev) for b in fitted]
+    ensemble_schema = ensemble_thresholds(classifier, fitted, schema, dev, batch_size)
     results, errors, plots = {}, {}, {}
     for name, records in splits.items():
         probs = classifier.probabilities(records, batch_size)
@@ -109,10 +110,10 @@ def evaluate_splits(
         for baseline, base_schema in zip(fitted, baseline_schemas, strict=True):
             base_probs = baseline.predict_proba(records)
             results[name][baseline.name] = score(records, base_probs, base_schema, bootstrap, seed)
-            if baseline.name == ENSEMBLE_PARTNER and not schema.multi_label:
-                # Two calibrated, differently built models: does the mean beat each alone?
+            if baseline.name == ENSEMBLE_PARTNER and ensemble_schema is not None:
+                # Two differently built models: does the mean beat each alone?
                 mean = (probs + base_probs) / 2
-                results[name][ENSEMBLE] = score(records, mean, schema, bootstrap, seed)
+                results[name][ENSEMBLE] = score(records, mean, ensemble_schema, bootstrap, seed)
         if schema.dev_prior and classifier.tfidf is None:
             # What `predict --adapt-priors` would give on this split, taken as one collection.
             adapted, _ = em_priors(probs, training_mix(schema))
@@ -123,6 +124,23 @@ def evaluate_splits(
     output_dir.mkdir(parents=True, exist_ok=True)
     write_report(results, errors, schema.labels, schema.task, output_dir, title, plots)
     return results
+
+
+def ensemble_thresholds(
+    classifier: Classifier, fitted: list, schema: LabelSchema, dev: list[dict] | None, batch_size
+) -> LabelSchema | None:
+    """The schema that scores the mean of the model and TF-IDF; None without TF-IDF. Frames get
+    thresholds of their own, tuned on dev for the mean as each member's were for itself."""
+    partner = next((b for b in fitted if b.name == ENSEMBLE_PARTNER), None)
+    if partner is None or classifier.tfidf is not None:
+        return None
+    if not schema.multi_label:
+        return schema
+    thresholds = {}
+    if dev:
+        mean = (classifier.probabilities(dev, batch_size) + partner.predict_proba(dev)) / 2
+        thresholds = tune_thresholds([r["frames"] or [] for r in dev], mean, schema.labels)
+    return replace(schema, thresholds=thresholds)
 
 
 def own_thresholds(baseline, schema: LabelSchema, dev: list[dict] | None) -> LabelSchema:
