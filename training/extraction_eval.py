@@ -76,6 +76,13 @@ _OWNED_ACRONYM = re.compile(r"^.+?['’]s\s+(?:(?:official|state)\s+)*([A-Z][A-Z
 
 
 _OWNED_NAME = re.compile(r"^.+?['’]s\s+(?:(?:official|state|state-run)\s+)*([A-Z].+)$")
+# The owner written after the name ("the Korean Central News Agency of North Korea"): the same
+# body as with the owner in front, so the same alias.
+_OWNER_AFTER = re.compile(
+    r"^(.+?)\s+of\s+(?:the\s+)?(?:North Korea|South Korea|DPRK|ROK|Democratic People['’]s "
+    r"Republic of Korea|Republic of Korea|Russia|Russian Federation|China|People['’]s Republic "
+    r"of China|PRC|Japan|Ukraine|United States|U\.S\.|US)$"
+)
 _NAME_LINKS = frozenset({"of", "the", "and", "for"})
 _SPOKESPERSON_FOR = re.compile(
     r"^(?:[Tt]he|[Aa]n?)\s+spokes(?:man|woman|person)\s+(?:for|of)\s+(.+)$"
@@ -108,8 +115,9 @@ def speaker_aliases(name: str) -> set[str]:
     """Spellings of one body that gold annotators wrote interchangeably: a leading "the", an
     acronym given in parentheses after the full name ("the Korean Central News Agency (KCNA)"
     is also "KCNA" and "the Korean Central News Agency"), an acronym or a long proper name with
-    its owner in front ("North Korea's official KCNA" is "KCNA"; "South Korea's Joint Chiefs of
-    Staff" is "the Joint Chiefs of Staff"), and a long proper name's initials ("JCS"). Never a
+    its owner in front or after ("North Korea's official KCNA" is "KCNA"; "South Korea's Joint
+    Chiefs of Staff" and "the Joint Chiefs of Staff of South Korea" are "the Joint Chiefs of
+    Staff"), and a long proper name's initials ("JCS"). Never a
     surname for a full name, and never one person's name for another's: a two- or three-part
     personal name has only itself as alias."""
     forms = {name.strip()}
@@ -121,7 +129,7 @@ def speaker_aliases(name: str) -> set[str]:
     if paren:
         forms |= {paren.group(1), paren.group(2)}
     for form in list(forms):
-        owned = _OWNED_ACRONYM.match(form) or _OWNED_NAME.match(form)
+        owned = _OWNED_ACRONYM.match(form) or _OWNED_NAME.match(form) or _OWNER_AFTER.match(form)
         if owned and (owned.group(1).isupper() or _long_body_name(owned.group(1))):
             forms.add(owned.group(1))
     for form in list(forms):
