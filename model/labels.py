@@ -37,6 +37,9 @@ class LabelSchema:
     task: str
     labels: list[str]
     thresholds: dict[str, float] = field(default_factory=dict)  # frames only
+    # Frames only: the thresholds for the mean of this model's and the saved TF-IDF model's
+    # probabilities (what `predict` serves), tuned on dev like `thresholds`.
+    mean_thresholds: dict[str, float] = field(default_factory=dict)
     max_length: int = 256
     base_model: str = ""
     mask_quote: bool = False  # the quote's words in the context replaced by a mark (encoding.py)

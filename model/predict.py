@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,7 @@ import torch
 from model.classifier import load_model, resolve_device
 from model.encoding import encode_pairs
 from model.first_token import first_token_only
-from model.tfidf import TFIDF_FILE, load_tfidf, stance_probabilities
+from model.tfidf import TFIDF_FILE, load_tfidf, tfidf_probabilities
 
 
 class Classifier:
@@ -24,14 +25,14 @@ class Classifier:
         self.schema = schema
         self.device = device
         self.name = name
-        self.tfidf = tfidf  # a stance TF-IDF model whose probabilities are averaged in
+        self.tfidf = tfidf  # a TF-IDF model whose probabilities are averaged in
 
     @classmethod
     def load(
         cls, run_dir: str | Path, device: str = "auto", quantize: bool = False, tfidf: bool = False
     ) -> Classifier:
-        """tfidf: average in the run's saved TF-IDF model (a stance run trained since it was
-        added); an error if the run has none."""
+        """tfidf: average in the run's saved TF-IDF model (a run trained since it was added);
+        an error if the run has none. A frames run is then read with its thresholds for the mean."""
         torch_device = resolve_device(device)
         model, tokenizer, schema = load_model(run_dir, torch_device)
         model = first_token_only(model)
@@ -41,14 +42,14 @@ class Classifier:
             model = quantize_dynamic(model)
         if not tfidf:
             return cls(model, tokenizer, schema, torch_device, name=str(run_dir))
-        if schema.multi_label:
-            raise ValueError(f"{run_dir} is a frames model; give a stance model")
         estimator = load_tfidf(run_dir)
-        if estimator is None:
+        if estimator is None or (schema.multi_label and not schema.mean_thresholds):
             raise ValueError(
                 f"{run_dir} has no {TFIDF_FILE} (trained before the TF-IDF model was saved "
                 "beside it): retrain it, or predict with the model alone (--model-only)"
             )
+        if schema.multi_label:
+            schema = replace(schema, thresholds=schema.mean_thresholds)
         return cls(model, tokenizer, schema, torch_device, f"{run_dir}+tfidf", estimator)
 
     def probabilities(self, records: Sequence[Mapping], batch_size: int = 16) -> np.ndarray:
@@ -71,7 +72,7 @@ class Classifier:
                 probs = logits.sigmoid() if self.schema.multi_label else logits.softmax(-1)
                 out[idx] = probs.cpu().numpy()
         if self.tfidf is not None:
-            out = (out + stance_probabilities(self.tfidf, records, n_labels)) / 2
+            out = (out + tfidf_probabilities(self.tfidf, records, n_labels)) / 2
         return out
 
     def predict(self, records: Sequence[Mapping], batch_size: int = 16) -> list[dict]:

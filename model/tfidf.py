@@ -1,9 +1,9 @@
-"""The TF-IDF + logistic-regression stance model that is saved beside the fine-tuned one.
+"""The TF-IDF + logistic-regression model that is saved beside the fine-tuned one.
 
-In cross-validation the mean of the two models' stance probabilities beats each alone (README,
-recipe comparison), so a stance run folder also holds this model, fitted on the same training
-split, and `quotestance predict` averages the two. It lives in `model/` so that inference never
-imports training code; skops stores it without pickle's arbitrary code execution.
+In cross-validation the mean of the two models' probabilities beats each alone (README: the
+stance recipe comparison, and Frames), so a run folder also holds this model, fitted on the same
+training split, and `quotestance predict` averages the two. It lives in `model/` so that
+inference never imports training code; skops stores it without pickle's arbitrary code execution.
 """
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ def tfidf_features() -> ColumnTransformer:
     )
 
 
-def stance_probabilities(estimator, records: Sequence[Mapping], n_labels: int) -> np.ndarray:
-    """One row per record over all labels; a label absent from training gets 0."""
+def tfidf_probabilities(estimator, records: Sequence[Mapping], n_labels: int) -> np.ndarray:
+    """One row per record over all labels (stance: a distribution; frames: one probability per
+    frame); a label absent from training gets 0."""
     out = np.zeros((len(records), n_labels))
     if len(records):
         out[:, estimator.classes_] = estimator.predict_proba(text_columns(records))
@@ -56,7 +57,7 @@ def save_tfidf(estimator, run_dir: str | Path) -> None:
 
 
 def load_tfidf(run_dir: str | Path):
-    """The saved estimator, or None when the run has none (a frames run, or an older run)."""
+    """The saved estimator, or None when the run has none (a run trained before it was saved)."""
     path = Path(run_dir) / TFIDF_FILE
     if not path.is_file():
         return None

@@ -6,7 +6,7 @@ import pytest
 import skops.io as sio
 
 from model.predict import Classifier
-from model.tfidf import TFIDF_FILE, load_tfidf, save_tfidf, stance_probabilities
+from model.tfidf import TFIDF_FILE, load_tfidf, save_tfidf, tfidf_probabilities
 from training.baselines import fit_baseline
 from training.commands import is_cached
 from training.data import load_articles, load_records
@@ -26,7 +26,7 @@ def test_a_stance_run_averages_its_saved_tfidf_model(trained_run, records):
     alone = Classifier.load(trained_run, device="cpu")
     both = Classifier.load(trained_run, device="cpu", tfidf=True)
     assert both.name.endswith("+tfidf")
-    tfidf = stance_probabilities(load_tfidf(trained_run), records, len(LABELS))
+    tfidf = tfidf_probabilities(load_tfidf(trained_run), records, len(LABELS))
     expected = (alone.probabilities(records) + tfidf) / 2
     np.testing.assert_allclose(both.probabilities(records), expected, rtol=1e-6)
     assert np.allclose(both.probabilities(records).sum(axis=1), 1.0, atol=1e-5)
@@ -37,7 +37,7 @@ def test_save_then_load_gives_identical_probabilities(records, tmp_path):
     save_tfidf(fitted.estimator, tmp_path)
     loaded = load_tfidf(tmp_path)
     np.testing.assert_array_equal(
-        stance_probabilities(loaded, records, 3), fitted.predict_proba(records)
+        tfidf_probabilities(loaded, records, 3), fitted.predict_proba(records)
     )
 
 

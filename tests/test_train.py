@@ -172,7 +172,9 @@ def test_frame_model_tunes_and_saves_thresholds_and_adds_frames(
     tiny_base, corpus, trained_run, tmp_path, monkeypatch
 ):
     from model.batch import run_batch
+    from training.evaluate import score
     from training.experiment import evaluate_data, load_splits, run_training
+    from training.train import task_records
 
     articles, gold = corpus
     config = frames_config(tiny_base, gold, articles)
@@ -183,7 +185,9 @@ def test_frame_model_tunes_and_saves_thresholds_and_adds_frames(
     schema = json.loads((tmp_path / "frames" / "quotestance.json").read_text())
     assert schema["task"] == "frames" and len(schema["thresholds"]) == 14
     assert all(0.05 <= t <= 0.95 for t in schema["thresholds"].values())
-    assert not (tmp_path / "frames" / "tfidf.skops").exists()  # averaging is for stance
+    # The TF-IDF model is saved beside it with thresholds of its own for the mean of the two.
+    assert (tmp_path / "frames" / "tfidf.skops").is_file()
+    assert len(schema["mean_thresholds"]) == 14
     # `evaluate` tunes the frame baselines' thresholds on the run's dev split, as training did
     # (without it they are held to 0.5): the same dev articles, and the same scores.
     import training.evaluate
@@ -201,15 +205,23 @@ def test_frame_model_tunes_and_saves_thresholds_and_adds_frames(
         None, "test", tmp_path / "eval",
     )  # fmt: skip
     assert tuned_on and all(ids == {r["article_id"] for r in splits["dev"]} for ids in tuned_on)
-    for system in ("majority", "tfidf_logreg"):
+    for system in ("majority", "tfidf_logreg", "model+tfidf_logreg"):
         assert rescored["test"][system]["micro_f1"] == results["test"][system]["micro_f1"]
-    with pytest.raises(ValueError, match="is a frames model"):
-        Classifier.load(tmp_path / "frames", device="cpu", tfidf=True)
+    # Served: the mean, read with the thresholds tuned for the mean; it scores as evaluated.
+    served = Classifier.load(tmp_path / "frames", device="cpu", tfidf=True)
+    assert served.schema.thresholds == schema["mean_thresholds"]
+    test = task_records(splits["test"], "frames")
+    rescored = score(test, served.probabilities(test), served.schema, 0, 0)
+    for key in ("micro_f1", "macro_f1"):
+        assert rescored[key] == pytest.approx(results["test"]["model+tfidf_logreg"][key])
     stance = Classifier.load(trained_run, device="cpu")
-    frames = Classifier.load(tmp_path / "frames", device="cpu")
     out = tmp_path / "out.jsonl"
-    run_batch([str(articles)], stance, out, frames_classifier=frames, progress=False)
+    run_batch([str(articles)], stance, out, frames_classifier=served, progress=False)
     assert all(isinstance(json.loads(line)["frames"], list) for line in out.open())
+    # A frames run trained before the TF-IDF model was saved: the mean is refused by name.
+    (tmp_path / "frames" / "tfidf.skops").unlink()
+    with pytest.raises(ValueError, match="--model-only"):
+        Classifier.load(tmp_path / "frames", device="cpu", tfidf=True)
 
 
 def test_contrastive_pairs_are_balanced_and_scored():

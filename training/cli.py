@@ -142,8 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--model-only",
         action="store_true",
-        help="stance from the fine-tuned model alone, not averaged with the run's TF-IDF model "
-        "(the average is the default: it is ahead of each in cross-validation)",
+        help="stance and frames from the fine-tuned models alone, not averaged with each run's "
+        "TF-IDF model (the average is the default: it is ahead of each in cross-validation)",
     )
     p.add_argument(
         "--adapt-priors",

@@ -198,7 +198,12 @@ def predict(args) -> str:
         )
     frames = None
     if args.frames_model:
-        frames = Classifier.load(args.frames_model, device=args.device, quantize=args.quantize)
+        frames = Classifier.load(
+            args.frames_model,
+            device=args.device,
+            quantize=args.quantize,
+            tfidf=not args.model_only,
+        )
         if frames.schema.task != "frames":
             raise ValueError(f"--frames-model {args.frames_model} is not a frames model")
     summary = run_batch(

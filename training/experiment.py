@@ -58,12 +58,11 @@ def run_training(config: Config, run_dir: Path | None = None, resume: bool = Fal
     if int(os.environ.get("RANK", "0")) != 0:
         return {}  # under torchrun / accelerate only the main process saves and evaluates
     classifier = Classifier(model, tokenizer, schema, model.device, name=str(run_dir))
-    calibrate_on_dev(classifier, splits["dev"], config.evaluation.batch_size)
+    # Saved beside the model: `predict` averages the two (ahead of each in cross-validation).
+    tfidf = fit_baseline("tfidf_logreg", splits["train"], config.task, schema.labels, config.seed)
+    calibrate_on_dev(classifier, splits["dev"], config.evaluation.batch_size, tfidf)
     save_run(model, tokenizer, schema, config, run_dir, data_hash(config.data.gold))
-    if not schema.multi_label:
-        # Saved beside the model: `predict` averages the two (ahead of each in cross-validation).
-        tfidf = fit_baseline("tfidf_logreg", splits["train"], "stance", schema.labels, config.seed)
-        save_tfidf(tfidf.estimator, run_dir)
+    save_tfidf(tfidf.estimator, run_dir)
     results = evaluate_splits(
         classifier,
         {name: records for name, records in splits.items() if name != "train"},
@@ -79,13 +78,18 @@ def run_training(config: Config, run_dir: Path | None = None, resume: bool = Fal
     return results
 
 
-def calibrate_on_dev(classifier: Classifier, dev: list[dict], batch_size: int) -> None:
-    """What a model is served with from its dev split: per-frame thresholds (frames), or the
-    label mix it learned, from which prior adaptation starts (stance)."""
+def calibrate_on_dev(classifier: Classifier, dev: list[dict], batch_size: int, tfidf=None) -> None:
+    """What a model is served with from its dev split: per-frame thresholds (frames; also for
+    the mean with `tfidf`, the TF-IDF baseline fitted beside it), or the label mix it learned,
+    from which prior adaptation starts (stance)."""
     schema = classifier.schema
     probs = classifier.probabilities(dev, batch_size)
     if schema.multi_label:
-        schema.thresholds = tune_thresholds([r["frames"] for r in dev], probs, schema.labels)
+        gold = [r["frames"] or [] for r in dev]
+        schema.thresholds = tune_thresholds(gold, probs, schema.labels)
+        if tfidf is not None:
+            mean = (probs + tfidf.predict_proba(dev)) / 2
+            schema.mean_thresholds = tune_thresholds(gold, mean, schema.labels)
     else:
         schema.dev_prior = {
             label: float(p) for label, p in zip(schema.labels, probs.mean(axis=0), strict=True)

@@ -54,6 +54,9 @@ the project's annotation codebook. Input is a text pair: the quote, and "speaker
 - Training data: {", ".join(config.data.gold)} (sha256 in `data.json`);
   quotes per split: {", ".join(f"{k} {v}" for k, v in sizes.items())}
 - Resolved configuration: `config.resolved.yaml`; labels and thresholds: `quotestance.json`
+- `tfidf.skops`: a TF-IDF + logistic-regression model fitted on the same training split;
+  `quotestance predict` serves the mean of the two models' probabilities (the row
+  `model+tfidf_logreg` below), `--model-only` the fine-tuned model alone
 
 ## Evaluation
 

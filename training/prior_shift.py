@@ -14,7 +14,7 @@ import numpy as np
 
 from model.predict import Classifier
 from model.priors import check_adaptable, em_priors, training_mix
-from model.tfidf import load_tfidf, stance_probabilities
+from model.tfidf import load_tfidf, tfidf_probabilities
 from training.metrics import stance_metrics
 
 SYSTEMS = ("served (model+tfidf)", "model alone", "model, priors adapted")
@@ -41,7 +41,7 @@ def simulate(
     labels = schema.labels
     gold = np.array([labels.index(r["stance"]) for r in records])
     model_probs = classifier.probabilities(records)
-    served = (model_probs + stance_probabilities(tfidf, records, len(labels))) / 2
+    served = (model_probs + tfidf_probabilities(tfidf, records, len(labels))) / 2
     source = training_mix(schema)
     none = np.flatnonzero(gold == labels.index("none"))
     stanced = np.flatnonzero(gold != labels.index("none"))
