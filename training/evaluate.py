@@ -138,9 +138,17 @@ def ensemble_thresholds(
         return schema
     thresholds = {}
     if dev:
-        mean = (classifier.probabilities(dev, batch_size) + partner.predict_proba(dev)) / 2
-        thresholds = tune_thresholds([r["frames"] or [] for r in dev], mean, schema.labels)
+        model_dev = classifier.probabilities(dev, batch_size)
+        thresholds = mean_thresholds(dev, model_dev, partner.predict_proba(dev), schema.labels)
     return replace(schema, thresholds=thresholds)
+
+
+def mean_thresholds(dev: list[dict], model_probs, tfidf_probs, labels) -> dict[str, float]:
+    """Per-frame thresholds for the mean of two models' dev probabilities (training saves them,
+    evaluation scores the mean with them)."""
+    return tune_thresholds(
+        [r["frames"] or [] for r in dev], (model_probs + tfidf_probs) / 2, labels
+    )
 
 
 def own_thresholds(baseline, schema: LabelSchema, dev: list[dict] | None) -> LabelSchema:

@@ -25,7 +25,7 @@ from training.data import (
     load_records,
     split_by_article,
 )
-from training.evaluate import evaluate_splits, score
+from training.evaluate import evaluate_splits, mean_thresholds, score
 from training.extraction_eval import by_article, match_quotes, score_extraction
 from training.metrics import tune_thresholds
 from training.model_card import write_model_card
@@ -88,8 +88,8 @@ def calibrate_on_dev(classifier: Classifier, dev: list[dict], batch_size: int, t
         gold = [r["frames"] or [] for r in dev]
         schema.thresholds = tune_thresholds(gold, probs, schema.labels)
         if tfidf is not None:
-            mean = (probs + tfidf.predict_proba(dev)) / 2
-            schema.mean_thresholds = tune_thresholds(gold, mean, schema.labels)
+            tfidf_probs = tfidf.predict_proba(dev)
+            schema.mean_thresholds = mean_thresholds(dev, probs, tfidf_probs, schema.labels)
     else:
         schema.dev_prior = {
             label: float(p) for label, p in zip(schema.labels, probs.mean(axis=0), strict=True)
