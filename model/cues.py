@@ -24,7 +24,7 @@ hail condemn denounce criticize criticise slam blast dismiss label dub brand ter
 assert confirm deny mock scoff answer recount testify tout welcome chide retort grumble muse
 observe signal summarise summarize underline underscore lament fume thunder repeat report
 gush marvel bristle blabber babble prattle trumpet clamor clamour rant squawk express voice
-analyse analyze confide nuance assure
+analyse analyze confide nuance assure rave
 """)
 
 _IRREGULAR = {
@@ -99,7 +99,7 @@ ACCORDING_RE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|in the words of)\s+")
 TIME_PHRASE = (
     r"(?:on|last|this|late|early|earlier|in|at)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening|"
-    r"weekend|a statement|an interview|a briefing|a post|a commentary|an editorial|"
+    r"weekend|time|a statement|an interview|a briefing|a post|a commentary|an editorial|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:19|20)\d\d)"
 )
@@ -110,7 +110,8 @@ also later then previously once separately recently further again simply flatly 
 quickly publicly privately repeatedly has have had was is would will had long often already has
 had still even instead however meanwhile herself himself themselves itself too in turn openly
 sharply firmly curtly tersely angrily dryly calmly cautiously only nonetheless nevertheless
-however though likewise similarly subsequently yesterday today tonight merely
+however though likewise similarly subsequently yesterday today tonight merely reportedly
+allegedly apparently
 """)
 )
 
@@ -140,6 +141,17 @@ Polish Dutch Belgian Czech Swedish Norwegian Finnish Danish Estonian Latvian Lit
 Spanish Turkish Indian Iranian Israeli Mongolian Vietnamese Taiwanese Canadian Australian
 Austrian Swiss Romanian Slovak Bulgarian Greek Belarusian North South U.S. US EU Soviet Western
 Kremlin Pentagon NATO UN U.N. Irish Georgian Kazakh
+""")
+)
+
+# Countries, capitals and state words that end a post's body: "Ambassador of the Russian
+# Federation to Mongolia Nikolai Orlov".
+PLACE_WORDS = frozenset(
+    words("""
+China Russia Korea DPRK ROK Japan Mongolia Ukraine Vietnam Nam America US U.S. USA UK Britain
+Germany France Europe EU NATO UN India Iran Taiwan Kazakhstan Belarus Poland Turkey Australia
+Canada Israel Pyongyang Beijing Moscow Seoul Tokyo Kyiv Washington Ulaanbaatar Hanoi Brussels
+London Paris Berlin Federation Republic Kingdom States State Nations Union
 """)
 )
 

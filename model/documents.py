@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from model.cues import CUE_RE, DOCUMENT_NOUNS, ORG_HEADS
+from model.cues import DOCUMENT_NOUNS, ORG_HEADS
 from model.names import Registry
-from model.organisations import LOOK_BACK, sentence_subject, sentences_before
+from model.organisations import LOOK_BACK, body_that_spoke, sentence_subject, sentences_before
 from model.phrases import phrase_after, phrase_before
 
 
@@ -38,7 +38,7 @@ def document_source(text: str, pos: int, reg: Registry, noun: str) -> str | None
         sentence = _RUBRIC.sub("", sentence)  # "Details: The statement said ..."
         match = re.search(rf"(?i)\b{noun}s?\b", sentence)
         if not match:
-            spoke = spoke or _body_that_spoke(sentence)
+            spoke = spoke or body_that_spoke(sentence)
             continue
         author = _author_after_of(sentence, match.end())
         if author:  # "according to the first report of the Monitoring Team": the team
@@ -69,17 +69,9 @@ def _author_after_of(sentence: str, at: int) -> str | None:
     of = re.match(r"\s+of\s+", sentence[at:])
     phrase = phrase_after(sentence[at + of.end() :]) if of else None
     last = phrase.split()[-1] if phrase else ""
-    if phrase and (last.lower() in ORG_HEADS or (last[:1].isupper() and phrase[:1].isupper())):
+    capitalised = last[:1].isupper() and re.match(r"(?:the\s+)?[A-Z]", phrase)
+    if phrase and (last.lower() in ORG_HEADS or capitalised):
         return phrase
-    return None
-
-
-def _body_that_spoke(sentence: str) -> str | None:
-    """The body a sentence reports as speaking ("The talks ended, the press office said.")."""
-    for cue in reversed(list(CUE_RE.finditer(sentence))):
-        phrase = phrase_before(sentence[: cue.start()])
-        if phrase and phrase.lower().split()[-1] in ORG_HEADS:
-            return phrase
     return None
 
 

@@ -15,6 +15,7 @@ from model.cues import (
     ORG_HEADS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    PLACE_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
     words,
@@ -115,6 +116,11 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], str | None]:
         # "Researcher of the Institute for Strategic Studies Dr. N.Altantsetseg"
         tokens = tokens[honorifics[-1] :]
     links = [i for i, t in enumerate(tokens) if t in ("of", "to", "for")]
+    holder = post_holder(tokens)
+    if holder:
+        # "Deputy Director General of Russian Railways Sergei Vakhrushev", "Ambassador of the
+        # Russian Federation to Mongolia Nikolai Orlov": the name after the post's body or place
+        tokens, links = holder, []
     if links and links[-1] < len(tokens) - 1:
         if any(t.lower() in ORG_HEADS for t in tokens[: links[-1]]):
             return [], None  # "General Administration of Civil Aviation": a body, not a name
@@ -127,6 +133,7 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], str | None]:
     while len(tokens) > 1 and (
         tokens[0] in TITLE_WORDS
         or tokens[0] in NATIONALITY_WORDS
+        or (tokens[0] in PLACE_WORDS and len(tokens) > 2)  # "(to) Mongolia Nikolai Orlov"
         or tokens[0] in _NOT_NAME
         or tokens[0] in LEADING_JUNK
         or (tokens[0].endswith("ist") and len(tokens) > 2)
@@ -136,9 +143,34 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], str | None]:
     ):
         head = tokens.pop(0).rstrip(".")
         gender = _GENDERED.get(head, gender)
-    if len(tokens) > 3:  # a long run is titles plus a name: names here have 2–3 parts
+    if len(tokens) > 3 and not (len(tokens) == 4 and tokens[0] in _VIETNAMESE_SURNAMES):
+        # a long run is titles plus a name: names here have 2–3 parts (Vietnamese ones 4:
+        # "Nguyen Thi Lan Phuong")
         return strip_titles(tokens[-3:])[0], gender
     return tokens, gender
+
+
+def post_holder(tokens: list[str]) -> list[str] | None:
+    """The person's name ending a post's last part: "... of Russian Railways Sergei Vakhrushev"
+    -> "Sergei Vakhrushev"; None when no body or place word comes before a two-part name."""
+    links = [i for i, t in enumerate(tokens) if t in ("of", "to", "for")]
+    if not links:
+        return None
+    tail = tokens[links[-1] + 1 :]
+    ends = [
+        i
+        for i, t in enumerate(tail)
+        if t.rstrip("’'s").lower() in ORG_HEADS | _PLACE_AND_SCHOOL_HEADS or t in PLACE_WORDS
+    ]
+    if not ends or len(tail) - ends[-1] - 1 < 2:
+        return None
+    name = tail[ends[-1] + 1 :]
+    return name if is_person_name(name) else None
+
+
+_VIETNAMESE_SURNAMES = frozenset(
+    words("Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly Dinh Trinh")
+)
 
 
 _GENDERED = {"Mr": "m", "Ms": "f", "Mrs": "f", "Sir": "m", "Dame": "f"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from model.cues import DOCUMENT_NOUNS, NATIONALITY_WORDS, ORG_HEADS
+from model.cues import CUE_RE, DOCUMENT_NOUNS, NATIONALITY_WORDS, ORG_HEADS
 from model.names import Registry
 from model.phrases import phrase_after, phrase_before
 
@@ -118,7 +118,8 @@ CAPITALS = {
 LOOK_BACK = 1500
 _LEADING_CLAUSE = re.compile(
     r"^\s*(?:(?:But|And|Yet|Meanwhile|Separately|However|Still|Then|Later|Earlier|Also|Instead),?\s+)?"
-    r"(?:(?:In|At|On|From|For|After|Before|During|Asked|Speaking|on|in|at)\b[^,:;“”\"«»]{0,80},"
+    r"(?:(?:In|At|On|From|For|After|Before|During|Asked|Speaking|According to|on|in|at)\b"
+    r"[^,:;“”\"«»]{0,80},"
     r"\s+)?"
 )
 _SENTENCE_START = re.compile(r"(?:^|\n|[.!?][\"”’»]?\s+)(?=[\"“«‘]?[A-Z])")
@@ -160,9 +161,12 @@ def clean_org(phrase: str) -> str:
     if named:
         return named.group(1)
     # "the same State Department", "The 11-country Monitoring Team", "the state-run China
-    # Daily": not part of the name
+    # Daily", "the nationalist Global Times": not part of the name
     return re.sub(
-        r"^((?:the|The)\s+)(?:official|same|state-run|state-owned|\d+-[a-z]+)\s+", r"\1", phrase
+        r"^((?:the|The)\s+)(?:(?:official|same|state-run|state-owned|nationalist|hawkish|"
+        r"party-run|government-run|state-backed|tabloid|influential|\d+-[a-z]+)\s+)+",
+        r"\1",
+        phrase,
     )
 
 
@@ -188,9 +192,16 @@ def fuller_name(text: str, pos: int, phrase: str) -> str:
     tailed = rf"\b{re.escape(bare.group(1))}(?={_NAME_TAIL.pattern})"
     for match in re.finditer(tailed, text[:pos]):
         tail = _NAME_TAIL.match(text, match.end()).group(0).split("\n")[0]
+        head = bare.group(1).split()[-1].lower()
+        if tail.lstrip().startswith("in ") and head not in _SITED_HEADS:
+            continue  # "the National Intelligence Service in Seoul": where it is, not which
         if tail.strip():
             fuller.append((match.start(), "the " + match.group(0) + tail))
     return max(fuller)[1] if fuller else phrase
+
+
+# Bodies that an "in <place>" tells apart: one country's embassies, missions and offices.
+_SITED_HEADS = frozenset({"embassy", "mission", "consulate", "office", "bureau", "legation"})
 
 
 def expand_acronym(text: str, pos: int, phrase: str) -> str:
@@ -336,6 +347,18 @@ def paragraph_subject_org(text: str, pos: int, reg: Registry, head: str) -> str 
             continue
         if looks_like_org(subject) and re.match(r"(?:the )?[A-Z]", subject):
             return subject
+        spoke = body_that_spoke(sentence)
+        if spoke and re.match(r"(?:the )?[A-Z]", spoke):
+            return spoke  # "The first train left on Tuesday, Russian Railways said."
+    return None
+
+
+def body_that_spoke(sentence: str) -> str | None:
+    """The body a sentence reports as speaking ("The talks ended, the press office said.")."""
+    for cue in reversed(list(CUE_RE.finditer(sentence))):
+        phrase = phrase_before(sentence[: cue.start()])
+        if phrase and phrase.lower().split()[-1] in ORG_HEADS:
+            return phrase
     return None
 
 

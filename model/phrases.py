@@ -217,6 +217,13 @@ def phrase_after(text: str) -> str | None:
             break
         if lower.endswith("ed") and taken and prev not in _DETERMINERS | _POSSESSIVE_DETERMINERS:
             break  # "the foreign ministry thanked Russia": a verb ends the subject
+        if (
+            _PARTICIPLE.fullmatch(lower)
+            and taken
+            and _is_cap(taken[-1])
+            and lower not in _NOUNS | _NOUN_MODIFIERS
+        ):
+            break  # "a statement from the Ministry of National Defence praising ...": a verb
         bare = lower.rstrip(".,;:")
         if taken and bare != lower and (bare in _NOUNS or bare in PERSON_NOUNS):
             taken.append(token)  # "said one Senate committee aide." ends with its head noun
@@ -232,6 +239,7 @@ def phrase_after(text: str) -> str | None:
 
 
 _NOUNS = ORG_HEADS | ROLE_NOUNS | DOCUMENT_NOUNS
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
 _NOUN_MODIFIERS = words("""
 news state party press foreign defence defense security intelligence information media
 regional provincial municipal ruling central national presidential

@@ -30,6 +30,7 @@ from model.names import (
     is_person_name,
     lookup,
     note_speaker,
+    post_holder,
     recent_person,
     strip_titles,
 )
@@ -152,7 +153,7 @@ def resolve(reg: Registry, phrase: str, pos: int, text: str) -> tuple[str | None
             return None, True  # "A Western diplomat, who ... said ... “...,” the diplomat said"
         return (person.name if person else None), True
     tokens, gender = strip_titles(phrase.split())
-    if is_person_name(tokens) and not is_org(phrase):
+    if is_person_name(tokens) and (post_holder(phrase.split()) or not is_org(phrase)):
         titles = tuple(t for t in phrase.split()[: -len(tokens)] if t in TITLE_WORDS)
         person = lookup(reg, " ".join(tokens), pos + len(phrase) + 1, text, gender, titles)
         if person is not None:

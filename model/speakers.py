@@ -42,7 +42,8 @@ class Attributor:
         weak = None
         if not strong:
             weak = (
-                self._after_later(index)
+                self._soundbite(index)
+                or self._after_later(index)
                 or self._shared_after(index)
                 or self._second_half(index)
                 or self._after(index, True)
@@ -186,6 +187,22 @@ class Attributor:
                 # "[Soundbite] Choi Eun-mi, Research Fellow, Korea Institute ... (Korean) :"
                 return caption.group(1), ":", sent_start + caption.start(1)
         return self._colon_lead(before, sent_start)
+
+    def _soundbite(self, index: int):
+        """A broadcast script's caption over a sound bite: `[SOUNDBITE] Park Jae-hoon / Democratic
+        Party lawmaker` (the role may take a line of its own), then the quote opening a line."""
+        line_start = self._paragraph_opened(index)
+        if line_start is None:
+            return None
+        lines = self.text[:line_start].rstrip("\n").split("\n")[-3:]
+        for back, line in enumerate(reversed(lines)):
+            caption = _SOUNDBITE.match(line)
+            if caption:
+                pos = line_start - sum(len(x) + 1 for x in lines[len(lines) - back - 1 :])
+                return caption.group(1), ":", pos + caption.start(1)
+            if not line.strip() or any(mark in line for mark in '“”"«»') or len(line) > 120:
+                return None
+        return None
 
     def _after_later(self, index: int):
         """`... “a game changer” for Moscow, Weidner said.` (attribution closes the sentence)."""
@@ -364,6 +381,10 @@ _LABELLED_SOURCE = re.compile(
 # A broadcast caption before a sound bite: a name, then its titles, then a colon.
 _LOWER_THIRD = re.compile(
     rf"^\s*(?:\[[^\]]{{1,30}}\]\s*)?({NAME_RUN_RE.pattern})\s*,\s*[^:“”\"«»]{{1,150}}:\s*$"
+)
+# "[SOUNDBITE] Park Jae-hoon", "[SOT - TRANSLATED] Alexei Morozov": the caption's name line
+_SOUNDBITE = re.compile(
+    rf"^\s*\[(?i:sound\s*bite|sot|interview)[^\]]{{0,30}}\]\s*({NAME_RUN_RE.pattern})\s*(?:[/,|–—]\s*[^“”\"«»\[]*)?$"
 )
 _QUESTION_LINE = re.compile(r"(?:^|\n)(?:Q|Question)\s*[:.][^\n]*\n\s*$")
 _TRANSCRIPT_LABEL = re.compile(

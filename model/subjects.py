@@ -235,16 +235,28 @@ def _person_of(seg: str, phrase: str | None) -> str | None:
     return None
 
 
-_MEDIA_HEADS = frozenset({"agency", "newspaper", "daily", "paper", "broadcaster", "outlet"})
+_MEDIA_HEADS = frozenset(
+    {"agency", "newspaper", "daily", "paper", "broadcaster", "outlet", "media", "television"}
+)
+# A body's proper name in apposition: "the European External Action Service (EEAS)"
+_BODY_NAME = re.compile(
+    r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|on|and|the|[A-Z][\w’'-]*))*(?:\s+\([A-Z]{2,}\))?"
+)
 
 
 def _appositive_name(outer: str, inner: str) -> str | None:
     """`Switzerland's envoy, Claudine Mercier,`: the name in apposition beats the role."""
     inner = inner.strip()
+    head = outer.rstrip().rsplit(" ", 1)[-1].lower()
+    if (
+        head in ORG_HEADS
+        and _BODY_NAME.fullmatch(inner)
+        and any(w.lower() in ORG_HEADS for w in inner.split())
+    ):
+        return inner  # "The EU's diplomatic service, the European External Action Service, said"
     if not NAME_RUN_RE.fullmatch(inner):
         return None
     tokens, _ = strip_titles(inner.split())
-    head = outer.rstrip().rsplit(" ", 1)[-1].lower()
     if head in _MEDIA_HEADS and (inner.isupper() or inner.istitle()):
         return inner  # "North Korea's state news agency, KCNA, said"
     before = phrase_before(outer)

@@ -71,7 +71,9 @@ def _norm(s: str) -> str:
     return " ".join(s.replace("’", "'").split()).lower()
 
 
-_PAREN_ACRONYM = re.compile(r"^(.+?)\s*\(([A-Z][A-Z0-9.&-]+)\)$")
+# "the Korean Central News Agency (KCNA)", "the Federal Agency for Tourism (Rostourism)": the
+# full name and the short one in parentheses are one body.
+_PAREN_ACRONYM = re.compile(r"^(.+?)\s*\(([A-Z][A-Za-z0-9.&-]+)\)$")
 _OWNED_ACRONYM = re.compile(r"^.+?['’]s\s+(?:(?:official|state)\s+)*([A-Z][A-Z0-9.&-]+)$")
 
 
@@ -113,7 +115,7 @@ _GENERIC = words(
 
 def speaker_aliases(name: str) -> set[str]:
     """Spellings of one body that gold annotators wrote interchangeably: a leading "the", an
-    acronym given in parentheses after the full name ("the Korean Central News Agency (KCNA)"
+    acronym or short name given in parentheses after the full name ("the Korean Central News Agency (KCNA)"
     is also "KCNA" and "the Korean Central News Agency"), an acronym or a long proper name with
     its owner in front or after ("North Korea's official KCNA" is "KCNA"; "South Korea's Joint
     Chiefs of Staff" and "the Joint Chiefs of Staff of South Korea" are "the Joint Chiefs of
@@ -125,9 +127,13 @@ def speaker_aliases(name: str) -> set[str]:
     if spokes:  # writers differ on "the spokesman for X" (or "an X spokesperson") and X
         body = spokes.group(1) or spokes.group(2)
         forms |= {body, "the " + body}
-    paren = _PAREN_ACRONYM.match(name.strip())
-    if paren:
-        forms |= {paren.group(1), paren.group(2)}
+    owner = _OWNER_AFTER.match(name.strip())
+    if owner and _PAREN_ACRONYM.match(owner.group(1)):
+        forms.add(owner.group(1))  # "the Korean Central News Agency (KCNA) of the DPRK"
+    for form in list(forms):
+        paren = _PAREN_ACRONYM.match(form)
+        if paren:
+            forms |= {paren.group(1), paren.group(2)}
     for form in list(forms):
         owned = _OWNED_ACRONYM.match(form) or _OWNED_NAME.match(form) or _OWNER_AFTER.match(form)
         if owned and (owned.group(1).isupper() or _long_body_name(owned.group(1))):
