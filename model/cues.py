@@ -92,7 +92,11 @@ _POSTED_TO_A_PLACE = (
     r"(?!Telegram|X\b|Facebook|WeChat|Weibo|Instagram|VK|Twitter|Truth|its|his|her|their)[A-Z]"
 )
 CUE_RE = re.compile(rf"(?<![\w’'-])(?:{_CUE_ALTERNATIVES})(?![\w’'-])(?!{_POSTED_TO_A_PLACE})")
-ACCORDING_RE = re.compile(r"(?<![\w-])(?:[Aa]ccording to|in the words of)\s+")
+# "according to a translation by VIA" names the translator, not the speaker.
+ACCORDING_RE = re.compile(
+    r"(?<![\w-])(?:[Aa]ccording to|in the words of)\s+"
+    r"(?!(?:an?|the|its|their)\s+(?:[\w-]+\s+)?(?:translation|transcript)s?\b)"
+)
 
 # Words between a speaker and the cue ("Ward also said", "she has long argued").
 # Time and place phrases between a speaker and the cue ("KCNA on Tuesday said").
@@ -180,7 +184,7 @@ viewer voter citizen villager monk priest sailor marine conscript recruit captiv
 defector diplomat staffer operator blogger activist person pensioner retiree tourist visitor
 shopper commuter spectator onlooker fisherman trucker smuggler broker agent guide mother father
 gunner sniper paratrooper infantryman medic scout mechanic builder contractor subcontractor
-labourer laborer welder
+labourer laborer welder foreman forewoman electrician plumber carpenter bricklayer
 user netizen commenter reader traveller traveler passenger accountant interlocutor
 """)
 

@@ -43,7 +43,7 @@ July August September October November December Europe Asia Pacific Ukraine Amer
 Kremlin Pentagon Xinhua KCNA TASS NATO EU UN DPRK PRC ROK US U.S. U.N. Stories Editor Reporting
 Yes So Then Now Here There Today Yesterday Instead Indeed Even Only Just Like Such Other Another
 Foreign Affairs Defence Defense Embassy Mission Government Parliament Congress Senate White
-House Force Air Navy Guard Coast Administration Aviation
+House Force Air Navy Guard Coast Administration Aviation Radio Television TV Channel
 One Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands
 """)
 )
@@ -261,7 +261,14 @@ def _register(reg: Registry, text: str, start: int, end: int, sentence_starts: s
         person = next((p for p in reversed(reg.people) if p.name == " ".join(tokens)), None)
     else:
         person = lookup(reg, " ".join(tokens), offset, text, gender)
-    if person is None and (len(tokens) >= 2 or alias or aged or _INITIALLED.fullmatch(tokens[0])):
+    # "A younger man, a Mr Hu,", "Her neighbour, pensioner Viktor,": one name, but a person's
+    lone = (
+        raw.split()[0].rstrip(".") in _GENDERED
+        and re.search(r"\b[Aa]n?\s+$", text[max(0, start - 4) : start]) is not None
+    ) or _ROLE_BEFORE_LONE_NAME.search(text, max(0, start - 40), start) is not None
+    if person is None and (
+        len(tokens) >= 2 or alias or aged or lone or _INITIALLED.fullmatch(tokens[0])
+    ):
         # The context keeps the titles before the name: "the retired general" finds "Retired
         # Lieutenant General Hideo Kanzaki".
         person = Person(" ".join(tokens), offset, gender, text[start : offset + 160])
@@ -277,6 +284,7 @@ _ALIAS_BEFORE = re.compile(
     r"\b(?:call\s+sign|nom\s+de\s+guerre|(?:first|given|family|sur)\s*name|surnamed|nicknamed|"
     r"goes\s+by|going\s+by|(?:identified|known)(?:\s+by\s+[^,.;“”\"]{1,40}?)?\s+only\s+as|"
     r"(?:his|her|their)\s+name\s+(?:only\s+)?as|"
+    r"introduced\s+(?:himself|herself|themselves)\s+(?:only\s+)?as|"
     r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"
     r"friend))"
     r"\s*,?\s+(?:of\s+)?[“\"‘]?$"
@@ -292,6 +300,7 @@ LEADING_PREPOSITION = re.compile(r"(?:For|To|With|From|Like|Unlike|According to)
 # place or a body ("Moscow, a member of ...", "Beijing, the host") do not count.
 _PLACE_LIKE_NOUNS = words("host member leader head chief chair former deputy owner source agent")
 _LONE_NAME_NOUNS = "|".join(sorted(PERSON_NOUNS - _PLACE_LIKE_NOUNS))
+_ROLE_BEFORE_LONE_NAME = re.compile(rf"(?:^|[,(]\s*)(?:{_LONE_NAME_NOUNS})\s+$")
 _AGE_AFTER = re.compile(
     r",\s+(?:\d{1,3},\s|an?\s+\d{1,3}-year-old\b|"
     rf"an?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_LONE_NAME_NOUNS})\b)"

@@ -36,6 +36,8 @@ def _org_before(text: str, pos: int, head: str | None) -> str | None:
         if head is None and pos - match.start() > 600:
             return plain
         phrase = phrase_before(text[: match.end()])
+        if phrase:  # "A spokesperson for the South Korean Ministry": the ministry is named
+            phrase = _VOICE_OF.sub("", phrase)
         acronym = re.match(r" ([A-Z]{2,6})\b", text[match.end() :])
         if phrase and acronym and match.group(0).islower():
             return acronym.group(1)  # "North Korea's state news agency KCNA"
@@ -64,6 +66,11 @@ def _org_before(text: str, pos: int, head: str | None) -> str | None:
     return plain
 
 
+_VOICE_OF = re.compile(
+    r"^(?:an?|the|one)\s+(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman|representative|"
+    rf"official|{'|'.join(sorted(DOCUMENT_NOUNS))})\s+(?:for|of|from|at)\s+(?=the\s)",
+    re.IGNORECASE,
+)
 _MEDIA_HEADS = frozenset({"channel", "newspaper", "broadcaster", "outlet", "daily", "paper"})
 _NAME_TAIL = re.compile(
     r"(?:\s+(?:of|for|to|in)\s+(?:the\s+)?(?:ruling\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)+"

@@ -197,7 +197,8 @@ _SOURCE_OF = re.compile(
     re.IGNORECASE,
 )
 _OWNED_DOCUMENT = re.compile(
-    rf"^(?P<the>(?:the|The)\s+)(?P<owner>.+?)['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:white\s+paper|{_DOCS})$"
+    rf"^(?P<the>(?:the|The)\s+)?(?P<owner>.+?)['’]s\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:white\s+paper|{_DOCS})$"
 )
 _BODY_DOCUMENT = re.compile(rf"^(?:an?|the)\s+(?P<body>.+?)\s+(?:{_DOCS})$", re.IGNORECASE)
 
@@ -230,7 +231,8 @@ def _document_or_spokesperson_source(phrase: str) -> str | None:
     owned = _OWNED_DOCUMENT.match(phrase)
     owner_words = owned.group("owner").split() if owned else []
     if any(w[:1].isupper() or w.lower() in ORG_HEADS for w in owner_words):
-        return owned.group("the") + owned.group("owner")  # "The Defense Ministry's white paper"
+        # "The Defense Ministry's white paper", "NATO's own summit declaration"
+        return (owned.group("the") or "") + owned.group("owner")
     body = _BODY_DOCUMENT.match(phrase)
     if body and any(w.lower() in ORG_HEADS for w in body.group("body").split()):
         return "the " + body.group("body")
@@ -273,7 +275,7 @@ def _indefinite(reg: Registry, phrase: str, pos: int, text: str) -> str | None:
 
 _OWNED_SPOKESPERSON = re.compile(
     r"^((?:the|The)\s+[\w\s-]+?)['’]s\s+(?:official\s+|press\s+)?"
-    r"(?:spokesperson|spokesman|spokeswoman|representative)$"
+    r"(?:spokesperson|spokesman|spokeswoman|representative|service|office|department)$"
 )
 _OFFICIAL_OF = re.compile(
     r"^(?:an?|one)\s+(?:official|representative)\s+(?:of|from)\s+(?P<body>the\s+\w+)$", re.I

@@ -22,6 +22,10 @@ _UNNAMED_PERSON = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he (?:second|other|first|third|younger|older))\s+"
     r"(?:(?:[A-Z]\.){2,3}\s+|[\w-]+\s+){0,3}?([a-z-]+)\b|\b[Oo]ne of (?:them|the \w+|those)\b()"
 )
+_ANONYMOUS_PERSON = re.compile(
+    r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?([a-z-]+)\b[^.!?“”\"«»]{0,80}?(?:on condition of "
+    r"anonymity|asked not to be (?:named|identified)|declined to be named)"
+)
 _ASKERS = frozenset({"reporter", "journalist", "correspondent"})
 
 
@@ -43,6 +47,9 @@ def unnamed_role_since(text: str, start: int, pos: int, reg: Registry, role: str
 def unnamed_since(text: str, start: int, pos: int, reg: Registry) -> bool:
     """Whether an unnamed person ("a commander", "one analyst") is introduced in text[start:pos]
     outside quotes and not in apposition to a name ("Lena Varga, a fellow, ...")."""
+    for match in _ANONYMOUS_PERSON.finditer(text, start, pos):
+        if match.group(1) in PERSON_NOUNS and not _masked(reg, match.start()):
+            return True  # "The foreman of a neighbouring crew agreed to talk on condition ..."
     for match in _UNNAMED_PERSON.finditer(text, start, pos):
         if _describes_someone_named(text, match.start()):
             continue
