@@ -185,6 +185,13 @@ def cue_after(after: str, offset: int, inverted: bool, closed: bool = True):
                 or re.sub(r"^(?:his|her|its|their)\s+", "", rest.lstrip("¶ ")).startswith(phrase)
                 # "“...,” economist Lev Brun, who ..., wrote": a role noun before the name
                 or _after_role_noun(rest.lstrip("¶ "), phrase)
+                # "“...,” a woman identified only as Lyudmila told the channel"
+                or (
+                    re.match(r"(?:an?|one)\s", rest.lstrip("¶ ")) is not None
+                    and subject.rstrip().endswith(phrase)
+                    and len(subject) < 80
+                    and not sentence_break(subject)
+                )
                 or (
                     closed
                     and "," in subject[: max(subject.find(phrase), 0)]

@@ -259,6 +259,8 @@ def _indefinite(reg: Registry, phrase: str, pos: int, text: str) -> str | None:
         heads = [w for w in lowered[1:-1] if w in ORG_HEADS]
         if len(body) > 1 and (all(w[:1].isupper() for w in body) or body[0] in NATIONALITY_WORDS):
             return "the " + " ".join(body)  # "a Chinese foreign ministry spokesperson": named
+        if len(body) == 1 and body[0].isupper() and len(body[0]) > 1:
+            return expand_acronym(text, pos, body[0])  # "a DFAT spokeswoman": the department
         if heads:
             return org_before(text, pos, heads[-1]) or "the " + " ".join(body)
         return None
@@ -274,8 +276,8 @@ def _indefinite(reg: Registry, phrase: str, pos: int, text: str) -> str | None:
 
 
 _OWNED_SPOKESPERSON = re.compile(
-    r"^((?:the|The)\s+[\w\s-]+?)['’]s\s+(?:official\s+|press\s+)?"
-    r"(?:spokesperson|spokesman|spokeswoman|representative|service|office|department)$"
+    r"^((?:the|The)\s+[\w\s-]+?)['’]s\s+(?:(?:official\s+|press\s+)?"
+    r"(?:spokesperson|spokesman|spokeswoman|representative)|press\s+(?:service|office))$"
 )
 _OFFICIAL_OF = re.compile(
     r"^(?:an?|one)\s+(?:official|representative)\s+(?:of|from)\s+(?P<body>the\s+\w+)$", re.I

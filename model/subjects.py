@@ -100,6 +100,9 @@ def subject_before(seg: str) -> str | None:
     alias = _ALIAS_AT_END.search(seg)
     if alias:  # "A manager at a travel agency surnamed Liu told": Liu
         return alias.group(1)
+    signed = _SIGNED_IN_OUTLET.search(seg)
+    if signed:  # "a signed commentary by Jong Myong Chol in the party daily hailed": his
+        return signed.group(1)
     relative = _RELATIVE.search(seg)
     if relative:  # "led by Pavel Dorin, deputy chair of ..., who told": the name before
         seg = seg[: relative.start()] + ","
@@ -147,13 +150,16 @@ def subject_before(seg: str) -> str | None:
     return phrase_before(seg[:-1].rstrip())
 
 
-_ALIAS_AT_END = re.compile(rf"\b(?:surnamed|nicknamed|named)\s+({NAME_RUN_RE.pattern})$")
+_ALIAS_AT_END = re.compile(
+    r"\b(?:surnamed|nicknamed|named|(?:identified|known)\s+only\s+as|introduced\s+"
+    rf"(?:himself|herself)\s+(?:only\s+)?as)\s+({NAME_RUN_RE.pattern})$"
+)
 
 
 # "Iryna Bondar, a member of ...,", "Rep. Kim Ha-neul of the ruling Democratic Party, a member"
 _NAME_THEN_APPOSITIVE = re.compile(
     rf"({NAME_RUN_RE.pattern})(?:\s+of\s+(?:the\s+)?(?:ruling\s+)?[A-Z][^,“”\"«»;]{{0,60}})?,"
-    r"\s+(?:a|an|the)\s[^“”\"«»;]*,"
+    r"\s+(?:a|an|the|[a-z][\w-]*)\s[^“”\"«»;]*,"
 )
 
 
@@ -201,6 +207,10 @@ _MEDIUM_TAIL = re.compile(
 
 
 _RELATIVE = re.compile(r",\s*(?:who|which)$")
+_SIGNED_IN_OUTLET = re.compile(
+    r"\b(?:signed|bylined)\s+(?:commentary|article|editorial|column|essay|op-ed|piece)\s+by\s+"
+    rf"({NAME_RUN_RE.pattern})\s+(?:in|for)\s+[^,;“”\"«»]{{1,60}}$"
+)
 _SIGNED_DOCUMENT = re.compile(
     rf"\b(?:{'|'.join(sorted(DOCUMENT_NOUNS | {'column', 'essay', 'op-ed', 'piece'}))})\s+"
     rf"(?:written\s+)?by\s+({NAME_RUN_RE.pattern}),$"
@@ -296,9 +306,9 @@ def main_subject(seg: str) -> str | None:
 
 
 def coordinated_subject(seg: str) -> str | None:
-    """`X was asked about it and said`, `Mr. Y, asked about that, laughed and said`: the cue
-    shares the subject of the clause's first verb."""
-    if not re.search(r"\band(?:\s+then)?\s+$", seg):
+    """`X was asked about it and said`, `Mr. Y, asked about that, laughed and said`, `Z declined
+    to comment but said`: the cue shares the subject of the clause's first verb."""
+    if not re.search(r"\b(?:and|but)(?:\s+then)?\s+$", seg):
         return None
     clause = strip_leading_clauses(seg)
     if sentence_break(clause):
