@@ -166,6 +166,14 @@ def test_different_people_and_bodies_stay_different(a, b):
         ("a Laotian foreign ministry spokesperson", "the Thai foreign ministry", False),
         ("Kim Jong-un", "Kim Yo-jong", False),
         ("KJU", "Kim Jong Un", False),
+        (
+            "The Korean Central News Agency (KCNA) of the DPRK",
+            "the Korean Central News Agency (KCNA)",
+            True,
+        ),
+        ("The Federal Agency for Tourism", "the Federal Agency for Tourism (Rostourism)", True),
+        ("Rostourism", "the Federal Agency for Tourism (Rostourism)", True),
+        ("the Federal Agency for Tourism (Rostourism)", "the Federal Agency for Transport", False),
     ],
 )
 def test_scoring_aliases_for_owners_and_acronyms(a, b, same):
