@@ -113,15 +113,14 @@ _GENERIC = words(
 )
 
 
-def speaker_aliases(name: str) -> set[str]:
+def _forms(name: str) -> set[str]:
     """Spellings of one body that gold annotators wrote interchangeably: a leading "the", an
-    acronym or short name given in parentheses after the full name ("the Korean Central News Agency (KCNA)"
-    is also "KCNA" and "the Korean Central News Agency"), an acronym or a long proper name with
-    its owner in front or after ("North Korea's official KCNA" is "KCNA"; "South Korea's Joint
-    Chiefs of Staff" and "the Joint Chiefs of Staff of South Korea" are "the Joint Chiefs of
-    Staff"), and a long proper name's initials ("JCS"). Never a
-    surname for a full name, and never one person's name for another's: a two- or three-part
-    personal name has only itself as alias."""
+    acronym or short name in parentheses after the full name ("the Korean Central News Agency
+    (KCNA)" is also "KCNA" and "the Korean Central News Agency"), an acronym or a long proper
+    name with its owner in front or after ("North Korea's official KCNA" is "KCNA"; "South
+    Korea's Joint Chiefs of Staff" and "the Joint Chiefs of Staff of South Korea" are "the Joint
+    Chiefs of Staff"). Never a surname for a full name, and never one person's name for
+    another's: a two- or three-part personal name has only itself as alias."""
     forms = {name.strip()}
     spokes = _SPOKESPERSON_FOR.match(name.strip())
     if spokes:  # writers differ on "the spokesman for X" (or "an X spokesperson") and X
@@ -138,18 +137,41 @@ def speaker_aliases(name: str) -> set[str]:
         owned = _OWNED_ACRONYM.match(form) or _OWNED_NAME.match(form) or _OWNER_AFTER.match(form)
         if owned and (owned.group(1).isupper() or _long_body_name(owned.group(1))):
             forms.add(owned.group(1))
-    for form in list(forms):
+    return forms
+
+
+def speaker_aliases(name: str) -> set[str]:
+    return {re.sub(r"^the ", "", _norm(f)) for f in _forms(name)}
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"[\w.&-]+", name.upper()))
+
+
+def _initials(name: str) -> set[str]:
+    """A long body name's initials ("jcs" for "the Joint Chiefs of Staff"), to meet an acronym."""
+    out = set()
+    for form in _forms(name):
         words = _long_body_name(re.sub(r"^[Tt]he ", "", form))
         if words and len(words) >= 3 and any(w.lower() in ORG_HEADS for w in words):
-            forms.add("".join(w[0] for w in words))
-    return {re.sub(r"^the ", "", _norm(f)) for f in forms}
+            out.add("".join(w[0] for w in words).lower())
+    return out
 
 
 def same_speaker(a: str | None, b: str | None) -> bool:
     # Case, spacing and apostrophe style (’ vs ') are typography, not a different speaker.
     if a is None or b is None:
         return a is b
-    return _norm(a) == _norm(b) or bool(speaker_aliases(a) & speaker_aliases(b))
+    if _norm(a) == _norm(b):
+        return True
+    forms_a, forms_b = speaker_aliases(a), speaker_aliases(b)
+    if forms_a & forms_b:
+        return True
+    # Initials meet only an acronym as written: "the Federal Agency for Tourism" and "the
+    # Federal Agency for Transport" share initials but are two bodies.
+    acronyms_a = {f for f in forms_a if " " not in f and f.upper() in _words(a)}
+    acronyms_b = {f for f in forms_b if " " not in f and f.upper() in _words(b)}
+    return bool(_initials(a) & acronyms_b or _initials(b) & acronyms_a)
 
 
 def _prf(matched: int, n_pred: int, n_gold: int) -> dict:
