@@ -8,6 +8,7 @@ from transformers import pipeline
 
 from model.classifier import load_model, resolve_device
 from model.predict import Classifier
+from training.config import ConfigError
 from training.data import load_articles, load_records, split_by_article
 from training.train import (
     WeightedTrainer,
@@ -132,7 +133,7 @@ def test_label_smoothing_moves_targets_off_one_and_zero():
 
 
 def test_label_smoothing_must_leave_the_gold_label_ahead(tmp_path):
-    from training.config import ConfigError, load_config
+    from training.config import load_config
 
     with pytest.raises(ConfigError, match="label_smoothing"):
         load_config(Path("configs/tiny.yaml"), ["training.label_smoothing=0.6"])
@@ -151,6 +152,31 @@ def test_layerwise_decay_gives_lower_layers_smaller_rates(tiny_base):
     head = rate[id(model.classifier.weight)]
     assert emb < low < top < head == 1e-3
     assert sum(len(g["params"]) for g in groups) == len(list(model.parameters()))
+
+
+def test_frozen_layers_stay_as_pretrained_while_the_rest_trains(tiny_config, tiny_base, tmp_path):
+    from model.classifier import new_model
+    from model.labels import LabelSchema
+
+    before, _ = new_model(str(tiny_base), LabelSchema.for_task("stance"))
+    config = tiny_config.model_copy(deep=True)
+    config.training.frozen_layers = 1
+    model, _, _ = train_model(config, splits_of(config), tmp_path / "run")
+    after = dict(model.named_parameters())
+    for name, param in before.named_parameters():
+        moved = not torch.equal(param, after[name].detach().cpu())
+        frozen = ".embeddings." in f".{name}" or ".layer.0." in name
+        assert moved != frozen, name
+    groups = parameter_groups(model, lr=1e-4, head_lr=1e-3, decay=0.5, weight_decay=0.01)
+    in_groups = {id(p) for g in groups for p in g["params"]}
+    assert id(model.bert.encoder.layer[0].attention.self.query.weight) not in in_groups
+
+
+def test_freezing_more_layers_than_the_model_has_is_a_config_error(tiny_config, tmp_path):
+    config = tiny_config.model_copy(deep=True)
+    config.training.frozen_layers = 3
+    with pytest.raises(ConfigError, match=r"frozen_layers is 3 but the model has 2 layers"):
+        train_model(config, splits_of(config), tmp_path / "run")
 
 
 def test_cuda_without_gpu_is_an_error_not_a_fallback(monkeypatch):
@@ -272,7 +298,7 @@ def test_average_last_epochs_gives_the_mean_of_the_last_checkpoints(tiny_config,
 
 
 def test_average_last_epochs_with_early_stopping_is_a_config_error():
-    from training.config import ConfigError, parse_config
+    from training.config import parse_config
 
     raw = {
         "name": "x",

@@ -54,6 +54,9 @@ class TrainingSection(Section):
     contrastive_pairs_per_example: int = Field(4, ge=1)  # contrastive: partners per quote
     contrastive_epochs: int = Field(1, ge=1)
     contrastive_learning_rate: float = Field(5e-5, gt=0, lt=1)
+    # None trains every weight; N freezes the embeddings and the lowest N encoder layers
+    # (0: the embeddings only), which cuts the backward pass and the optimizer's work.
+    frozen_layers: int | None = Field(None, ge=0)
     weight_decay: float = Field(0.01, ge=0)
     warmup_ratio: float = Field(0.1, ge=0, lt=1)
     class_weights: bool = True

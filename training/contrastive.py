@@ -73,7 +73,9 @@ def contrastive_phase(
     torch.manual_seed(seed)
     features = encode_pairs(tokenizer, records, schema.max_length, schema.mask_quote)
     model.to(device).train()
-    params = [p for n, p in model.named_parameters() if not n.startswith("classifier")]
+    params = [
+        p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("classifier")
+    ]
     optimizer = torch.optim.AdamW(params, lr=learning_rate)
     loss_fn = torch.nn.MSELoss()
     loss = torch.tensor(0.0)

@@ -25,7 +25,7 @@ from transformers.trainer_utils import get_last_checkpoint
 from model.classifier import new_model, resolve_device, save_model
 from model.encoding import encode_pairs
 from model.labels import LabelSchema
-from training.config import Config, dump_config
+from training.config import Config, ConfigError, dump_config
 from training.contrastive import contrastive_phase
 from training.data import DataError
 
@@ -117,6 +117,28 @@ class WeightedTrainer(Trainer):
             )
             self.optimizer = torch.optim.AdamW(groups, lr=self.args.learning_rate)
         return self.optimizer
+
+
+def freeze_lower(model, n_layers: int) -> None:
+    """Stop gradients for the embeddings and the lowest n encoder layers (BERT-style models).
+
+    Their weights stay as pre-trained; with layer-wise decay they are the slowest to move anyway.
+    """
+    base = model.base_model
+    layers = getattr(getattr(base, "encoder", None), "layer", None)
+    if getattr(base, "embeddings", None) is None or layers is None:
+        raise ConfigError(
+            f"training.frozen_layers needs a BERT-style encoder (embeddings, encoder.layer); "
+            f"{type(base).__name__} has none: set training.frozen_layers: null"
+        )
+    if n_layers > len(layers):
+        raise ConfigError(
+            f"training.frozen_layers is {n_layers} but the model has {len(layers)} layers: "
+            f"use 0 to {len(layers)}"
+        )
+    for module in (base.embeddings, *layers[:n_layers]):
+        for param in module.parameters():
+            param.requires_grad = False
 
 
 def parameter_groups(model, lr: float, head_lr: float, decay: float, weight_decay: float):
@@ -239,6 +261,8 @@ def train_model(config: Config, splits: dict[str, list[dict]], run_dir: Path, re
         raise DataError(f"no {config.task} annotations in the train or dev split")
     model, tokenizer = new_model(config.model.base, schema)
     t = config.training
+    if t.frozen_layers is not None:
+        freeze_lower(model, t.frozen_layers)
     if t.recipe == "contrastive" and not resume:  # a resumed checkpoint already holds its effect
         contrastive_phase(
             model, tokenizer, train, schema,
