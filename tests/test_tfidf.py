@@ -4,6 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import skops.io as sio
+import yaml
 
 from model.predict import Classifier
 from model.tfidf import TFIDF_FILE, load_tfidf, save_tfidf, tfidf_probabilities
@@ -49,6 +50,22 @@ def test_a_run_without_the_tfidf_model_is_retrained_not_half_used(trained_run, t
         Classifier.load(old, device="cpu", tfidf=True)
     config = run_config(trained_run)
     assert is_cached(Path(trained_run), config) and not is_cached(old, config)
+
+
+def test_a_run_saved_before_a_key_existed_is_reused_one_with_a_removed_key_is_not(
+    trained_run, tmp_path
+):
+    config = run_config(trained_run)
+    for name, edit in (("older", "pop"), ("removed", "add")):
+        run = tmp_path / name
+        shutil.copytree(trained_run, run)
+        resolved = yaml.safe_load((run / "config.resolved.yaml").read_text())
+        if edit == "pop":
+            del resolved["training"]["frozen_layers"]  # a key with a default added later
+        else:
+            resolved["training"]["no_longer_a_key"] = 1
+        (run / "config.resolved.yaml").write_text(yaml.safe_dump(resolved))
+        assert is_cached(run, config) == (edit == "pop"), name
 
 
 def test_unexpected_types_in_the_file_are_refused(tmp_path):

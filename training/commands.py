@@ -17,7 +17,7 @@ from model.priors import adapt_file
 from model.quotes import extract_quotes, naive_quotes
 from model.tfidf import TFIDF_FILE
 from training.agreement import agreement, pair_up, read_second
-from training.config import load_config
+from training.config import ConfigError, load_config, parse_config
 from training.data import data_hash, load_articles, load_records, stats
 from training.evaluate import summarise
 from training.experiment import (
@@ -97,7 +97,13 @@ def is_cached(run_dir: Path, config) -> bool:
         return False
     if config.task == "stance" and not (run_dir / TFIDF_FILE).is_file():
         return False  # trained before the TF-IDF model was saved beside it
-    same_config = yaml.safe_load(resolved.read_text()) == config.model_dump(mode="json")
+    # Read through today's schema: a run saved before a key existed holds that key's default,
+    # which keeps behaviour, so it is the same config; a key since removed makes it stale.
+    try:
+        saved = parse_config(yaml.safe_load(resolved.read_text()) or {}, source=str(resolved))
+    except ConfigError:
+        return False
+    same_config = saved.model_dump(mode="json") == config.model_dump(mode="json")
     same_data = json.loads(data_file.read_text())["sha256"] == data_hash(config.data.gold)
     return same_config and same_data
 
